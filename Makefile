@@ -1,0 +1,51 @@
+# Every target sets up what it needs on first use: a local virtual environment in .venv and, for the
+# browser tests, Debian's chromium. Only Python 3.11 is needed on the machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+DATA ?= data
+ADDR ?= 127.0.0.1:8000
+export THIDUA_DATA := $(DATA)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site check test lint browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+## make serve: xem trước trang trên http://127.0.0.1:8000 (tự dựng lại khi sửa dữ liệu)
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict -a $(ADDR)
+
+## make site: dựng trang vào site/; chỉ thay site/ khi toàn bộ quá trình dựng thành công
+site: $(STAMP)
+	rm -rf .site.tmp
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site.tmp
+	rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv .site.tmp site && rm -rf site.old
+	@echo "Đã dựng trang vào site/."
+
+## make check: kiểm tra dữ liệu trong data/ (như khi dựng trang)
+check: $(STAMP)
+	$(BIN)/python -m thidua check $(DATA)
+
+## make test: chạy toàn bộ kiểm thử, kể cả kiểm thử trên trình duyệt Chromium
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests
+
+browser: $(CHROMIUM)
+$(CHROMIUM):
+	@echo "Cài trình duyệt Chromium (gói Debian) cho kiểm thử..."
+	@if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
+	  $$S apt-get update -qq && \
+	  $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation poppler-utils >/dev/null
+
+clean:
+	rm -rf site .site.tmp site.old .pytest_cache

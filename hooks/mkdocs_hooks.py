@@ -1,0 +1,55 @@
+"""MkDocs adapter: the only module that knows MkDocs. Each handler delegates to the `thidua` package.
+
+Registered in mkdocs.yml under `hooks:`. MkDocs puts this folder on sys.path only while it loads the
+hook, so the package is imported here at the top; nothing is cached at import time because `mkdocs
+serve` keeps this module loaded across rebuilds.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from thidua.pages import build_pages
+from thidua.problems import DataError
+from thidua.repository import load_repository
+from thidua.urls import heading_slug
+
+log = logging.getLogger("mkdocs.hooks.thidua")
+
+
+def _settings(config: MkDocsConfig) -> tuple[Path, Path, bool]:
+    root = Path(config.config_file_path).parent
+    extra = config.extra.get("thidua", {})
+    data = Path(os.environ.get("THIDUA_DATA") or extra.get("data_dir", "data"))
+    drafts = os.environ.get("THIDUA_DRAFTS", "") == "1"
+    return root, (root / data).resolve(), drafts
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Heading anchors keep "đ" readable as "d" ("Điển hình" -> #dien-hinh), unlike the default slugify.
+    config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root, data_dir, drafts = _settings(config)
+    try:
+        repo = load_repository(data_dir, root=root, include_drafts=drafts)
+    except DataError as err:
+        raise PluginError("Dữ liệu có lỗi, không xây dựng trang:\n" + err.report()) from None
+    pages = build_pages(repo)
+    for page in pages:
+        if files.get_file_from_path(page.path) is not None:
+            raise PluginError(f"docs/{page.path} trùng với một trang được tạo từ dữ liệu; hãy đổi tên tệp trong docs/.")
+        generated = File.generated(config, page.path, content=page.content)
+        if page.source and config.repo_url:
+            generated.edit_uri = "../" + page.source  # edit_uri points at docs/; the source is in data/
+        files.append(generated)
+    log.info("thidua: %d trang được tạo từ %s", len(pages), data_dir)
+    return files

@@ -1,0 +1,111 @@
+"""Every generated page: its path under docs/ and its Markdown, rendered from `templates/`.
+
+Listing pages (home, indexes) go into the navigation; detail pages are reached from listings only, so
+that the navigation MkDocs renders into every page stays small however much data there is.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import dates, urls, views
+from .occurrence import occurrence
+from .repository import Repository
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to docs/, e.g. "ke-hoach/2023-x.md"
+    content: str
+    source: str | None = None  # the data file it comes from, for the edit link
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # text from YAML is escaped; Markdown then renders only its own syntax
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md_label"] = lambda s: str(s).replace("*", "\\*")
+    env.filters["short_date"] = dates.short
+    env.filters["md_cell"] = lambda s: str(s).replace("|", "\\|")
+    env.globals.update(LEVELS=views.LEVELS, SCOPES=views.SCOPES)
+    return env
+
+
+def render(template: str, here: str, **context: Any) -> str:
+    return environment().get_template(template).render(here=here, link=views.link(here), urls=urls, **context)
+
+
+def build_pages(repo: Repository) -> list[Page]:
+    plans = sorted(repo.plans.values(), key=lambda p: (-p.year, p.date or dates.PartialDate(p.year), p.id))
+    by_movement: dict[str, list] = defaultdict(list)
+    by_commemoration: dict[str, list] = defaultdict(list)
+    by_legal: dict[str, list] = defaultdict(list)
+    by_body: dict[str, list] = defaultdict(list)
+    for plan in plans:
+        for m in plan.movements:
+            by_movement[m].append(plan)
+        honoured = set(plan.commemorations) | {c for p in plan.phases for c in p.commemorations}
+        for c in sorted(honoured):
+            by_commemoration[c].append((plan, occurrence(repo.commemorations[c], plan.year)))
+        for ref in plan.legal_bases:
+            by_legal[ref].append((plan, "Căn cứ"))
+        for ref in plan.cites:
+            if ref not in plan.legal_bases:
+                by_legal[ref].append((plan, "Được dẫn"))
+        by_body[plan.issuer].append(plan)
+
+    pages: list[Page] = []
+
+    def add(path: str, template: str, source: str | None = None, **context: Any) -> None:
+        pages.append(Page(path, render(template, path, bodies=repo.bodies, **context), source))
+
+    years = sorted({p.year for p in plans}, reverse=True)
+    add(urls.HOME, "home.md.j2", plans=plans, current=[p for p in plans if p.year == years[0]] if years else [],
+        deadlines=sorted(((d, p) for p in plans for d in p.deadlines), key=lambda x: x[0].date, reverse=True))
+    add(urls.PLANS, "plans_index.md.j2", years=[(y, [p for p in plans if p.year == y]) for y in years])
+    for plan in plans:
+        here = urls.record("plans", plan.id)
+        add(here, "plan.md.j2", plan.file, **views.plan_context(plan, repo, here))
+        here = urls.official(plan.id)
+        add(here, "official.md.j2", plan.file, **views.plan_context(plan, repo, here))
+
+    add(urls.MOVEMENTS, "movements_index.md.j2", movements=sorted(repo.movements.values(), key=lambda m: m.name), by=by_movement)
+    for m in repo.movements.values():
+        add(urls.record("movements", m.id), "movement.md.j2", _source(repo, "movements", m.id), movement=m, plans=by_movement[m.id])
+
+    commemorations = sorted(repo.commemorations.values(), key=lambda c: (c.lunar, c.month, c.day, c.name))
+    add(urls.COMMEMORATIONS, "commemorations_index.md.j2", commemorations=commemorations, by=by_commemoration)
+    for c in commemorations:
+        add(urls.record("commemorations", c.id), "commemoration.md.j2", _source(repo, "commemorations", c.id),
+            c=c, uses=by_commemoration[c.id])
+
+    legal = sorted(repo.legal.values(), key=lambda d: (d.date or dates.PartialDate(1), d.id), reverse=True)
+    add(urls.LEGAL, "legal_index.md.j2", docs=legal, by=by_legal)
+    for d in legal:
+        add(urls.record("legal", d.id), "legal.md.j2", _source(repo, "legal", d.id), doc=d, uses=by_legal[d.id])
+
+    bodies = sorted(repo.bodies.values(), key=lambda b: (b.province or "", b.level, b.name))
+    add(urls.BODIES, "bodies_index.md.j2", all_bodies=bodies, by=by_body)
+    for b in bodies:
+        add(urls.record("bodies", b.id), "body.md.j2", _source(repo, "bodies", b.id), body=b, plans=by_body[b.id],
+            parent=repo.bodies.get(b.parent or ""), successor=repo.bodies.get(b.successor or ""),
+            predecessors=[x for x in bodies if x.successor == b.id], children=[x for x in bodies if x.parent == b.id])
+    return pages
+
+
+def _source(repo: Repository, folder: str, record_id: str) -> str:
+    return repo.sources[(folder, record_id)].file

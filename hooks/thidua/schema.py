@@ -1,0 +1,180 @@
+"""JSON Schema validation of data files, with messages an office editor can act on.
+
+The schemas in `schemas/` are the single description of every data file: VS Code's YAML extension uses
+them to complete and check fields while an editor types, and this module uses the same files for
+`make check` and the build. jsonschema reports errors in English for programmers; `_message` rewrites
+each into Vietnamese with the field, what was expected and a valid example.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+from referencing._core import Resolver
+
+from .problems import Problem
+from .yamlsource import Source
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+# YAML 1.1 words that PyYAML (and many tutorials) read as booleans; we read them as text.
+YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No"}
+
+TYPE_NAMES = {
+    "string": "một chuỗi chữ",
+    "integer": "một số nguyên",
+    "boolean": "true hoặc false",
+    "object": "một bảng các trường dạng 'tên: giá trị'",
+    "array": "một danh sách (mỗi phần tử một dòng bắt đầu bằng '- ')",
+}
+
+
+@cache
+def _registry() -> Registry:
+    registry: Registry = Registry()
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        registry = registry.with_resource(contents["$id"], Resource.from_contents(contents))
+    return registry
+
+
+@cache
+def _validator(kind: str) -> Draft202012Validator:
+    schema = _registry()[f"{kind}.schema.json"].contents
+    return Draft202012Validator(schema, registry=_registry())
+
+
+def _resolve(schema: dict, resolver: Resolver) -> tuple[dict, Resolver]:
+    while "$ref" in schema:
+        resolved = resolver.lookup(schema["$ref"])
+        merged = {k: v for k, v in schema.items() if k != "$ref"}
+        schema, resolver = {**resolved.contents, **merged}, resolved.resolver
+    return schema, resolver
+
+
+def coerce(value: Any, schema: dict, resolver: Resolver) -> Any:
+    """Give scalars (all read as text) the type the schema asks for, where the text is unambiguous."""
+    schema, resolver = _resolve(schema, resolver)
+    kind = schema.get("type")
+    if isinstance(value, str):
+        if kind == "integer" and re.fullmatch(r"[+-]?[0-9]+", value.strip()):
+            return int(value)
+        if (kind == "boolean" or schema.get("const") is True) and value in ("true", "false"):
+            return value == "true"
+        return value
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        extra = schema.get("additionalProperties")
+        out = {}
+        for key, item in value.items():
+            sub = props.get(key, extra if isinstance(extra, dict) else None)
+            out[key] = coerce(item, sub, resolver) if sub else item
+        return out
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        return [coerce(item, schema["items"], resolver) for item in value]
+    return value
+
+
+def validate(kind: str, source: Source) -> tuple[Any, list[Problem]]:
+    """Coerce and validate `source.data` against `<kind>.schema.json`; return typed data and problems."""
+    validator = _validator(kind)
+    root = _registry().resolver().lookup(f"{kind}.schema.json")
+    data = coerce(source.data, root.contents, root.resolver)
+    problems: list[Problem] = []
+    for error in validator.iter_errors(data):
+        problems.extend(_problems(error, source, root.resolver))
+    return data, problems
+
+
+def _example(key: str | int | None, schema: dict) -> str:
+    examples = schema.get("examples")
+    if not examples:
+        return ""
+    value = _yaml_value(examples[0])
+    return f" Ví dụ: {key}: {value}" if isinstance(key, str) else f" Ví dụ: - {value}"
+
+
+def _yaml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml_value(v) for v in value) + "]"
+    if isinstance(value, str) and (
+        value == "" or re.match(r"^[-+*0-9.\[{&!|>'\"%@`#]", value) or ": " in value or value in YAML11_BOOLEANS
+    ):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _problems(error: ValidationError, source: Source, resolver: Resolver) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    schema, _ = _resolve(error.schema if isinstance(error.schema, dict) else {}, resolver)
+    key = path[-1] if path else None
+    if error.validator == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        out = []
+        for extra in sorted(set(error.instance) - set(allowed)):
+            guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+            hint = f" Có phải ý bạn là '{guess[0]}'?" if guess else ""
+            msg = f"không có trường '{extra}' ở đây (gõ nhầm tên?).{hint} Các trường hợp lệ: {', '.join(allowed)}."
+            out.append(source.problem(path + (extra,), msg, key=True))
+        return out
+    if error.validator == "required":
+        missing = re.search(r"'([^']+)' is a required property", error.message)
+        name = missing.group(1) if missing else str(error.validator_value)
+        sub, _ = _resolve(schema.get("properties", {}).get(name, {}), resolver)
+        desc = f" ({sub['description']})" if sub.get("description") else ""
+        problem = source.problem(path, f"thiếu trường bắt buộc '{name}'{desc}.{_example(name, sub)}")
+        return [Problem(problem.file, problem.line, problem.column, problem.message, _join(problem.field, name))]
+    return [source.problem(path, _message(error, schema, key))]
+
+
+def _join(parent: str, name: str) -> str:
+    return f"{parent}.{name}" if parent else name
+
+
+def _message(error: ValidationError, schema: dict, key: str | int | None) -> str:
+    value = error.instance
+    shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, (dict, list)) else ""
+    desc = schema.get("description", "")
+    need = f" Cần: {desc}." if desc else ""
+    example = _example(key, schema)
+    validator = error.validator
+    if validator == "type" or (validator == "const" and schema.get("const") is True):
+        expected = schema.get("type", "boolean")
+        if expected == "boolean" and isinstance(value, str) and value in YAML11_BOOLEANS:
+            return (
+                f"giá trị {shown} không rõ nghĩa: một số chương trình hiểu '{value}' là true/false, số khác hiểu là chữ. "
+                f"Hãy viết đúng true hoặc false.{example}"
+            )
+        got = f", nhưng giá trị là {shown}" if shown else ""
+        return f"phải là {TYPE_NAMES.get(expected, expected)}{got}.{need}{example}"
+    if validator == "pattern":
+        return f"giá trị {shown} không đúng dạng.{need}{example}"
+    if validator == "enum":
+        allowed = ", ".join(str(v) for v in schema["enum"])
+        return f"giá trị {shown} không hợp lệ; chỉ nhận một trong: {allowed}."
+    if validator == "minLength":
+        return f"không được để trống.{need}{example}"
+    if validator == "minItems":
+        return f"cần ít nhất {schema['minItems']} mục.{need}"
+    if validator == "uniqueItems":
+        return "danh sách có mục bị ghi trùng; hãy xóa mục trùng."
+    if validator in ("minimum", "maximum"):
+        return f"giá trị {shown} nằm ngoài khoảng cho phép ({schema.get('minimum')}–{schema.get('maximum')}).{need}"
+    if validator == "anyOf" and all("required" in s for s in schema.get("anyOf", [])):
+        names = " hoặc ".join(s["required"][0] for s in schema["anyOf"])
+        return f"mục này trống: cần có {names}."
+    if validator == "oneOf" and all("required" in s for s in schema.get("oneOf", [])):
+        names = " hoặc ".join(s["required"][0] for s in schema["oneOf"])
+        return f"cần đúng một trong hai trường: {names} (không ghi cả hai)."
+    if validator == "propertyNames":
+        return f"tên {shown} không hợp lệ ở đây; chú thích được đánh số: \"1\", \"2\", ..."
+    return f"giá trị không hợp lệ ({error.message})."
