@@ -32,7 +32,8 @@ class PartialDate:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
                 raise DateTextError(
-                    f"ngày {day:02d}/{month:02d}/{year} không tồn tại (tháng {month} năm {year} có {last} ngày)."
+                    f"ngày {day:02d}/{month:02d}/{year} không tồn tại (tháng {month} năm {year} có {last} ngày). "
+                    f'Ngày cuối tháng viết là "{year}-{month:02d}-{last:02d}".'
                 )
         return cls(year, month, day)
 

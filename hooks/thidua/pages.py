@@ -6,6 +6,7 @@ that the navigation MkDocs renders into every page stays small however much data
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from . import dates, urls, views
 from .occurrence import occurrence
@@ -38,6 +40,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # Front matter values: JSON strings are valid YAML; Vietnamese stays readable (no \u escapes).
+    env.filters["yaml_str"] = lambda s: markupsafe.Markup(json.dumps(str(s), ensure_ascii=False))
     env.filters["md_label"] = lambda s: str(s).replace("*", "\\*")
     env.filters["short_date"] = dates.short
     env.filters["md_cell"] = lambda s: str(s).replace("|", "\\|")

@@ -6,6 +6,7 @@ once. Nothing is returned unless the whole data set is valid: the build publishe
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -43,6 +44,8 @@ class Repository:
     calendars: dict[str, models.Calendar] = field(default_factory=dict)
     plans: dict[str, models.Plan] = field(default_factory=dict)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
+    # every record id that has a file, valid or not: a reference to an invalid record is not "missing"
+    files: dict[str, set[str]] = field(default_factory=dict)
 
     def table(self, folder: str) -> dict[str, Any]:
         return getattr(self, folder)
@@ -54,14 +57,16 @@ def load_repository(data_dir: Path, root: Path | None = None, include_drafts: bo
     repo = Repository()
     problems: list[Problem] = []
     for folder, kind, build, _ in KINDS:
+        repo.files[folder] = set()
         for record_id, path in _files(data_dir / folder, root, problems):
+            repo.files[folder].add(record_id)
             name = _display(path, root)
             source, found = load(path, name)
             problems.extend(found)
             if source is None or found:
                 continue
             data, found = validate(kind, source)
-            found += _value_problems(source, data)
+            found = found or _value_problems(source, data)
             problems.extend(found)
             if found:
                 continue
@@ -135,6 +140,12 @@ def _value_problems(source: Source, data: dict) -> list[Problem]:
         problems.append(source.problem(("to_year",), f"năm kết thúc {data['to_year']} sớm hơn năm bắt đầu {data['from_year']}."))
     if "from" in data and "until" in data and PartialDate.parse(data["until"]) < PartialDate.parse(data["from"]):
         problems.append(source.problem(("until",), f"ngày chấm dứt {data['until']} sớm hơn ngày bắt đầu {data['from']}."))
+    if isinstance(data.get("day"), int) and isinstance(data.get("month"), int):
+        # Solar dates are checked against a leap year (29/02 exists); lunar months have at most 30 days.
+        last = 30 if data.get("lunar") else calendar.monthrange(2024, data["month"])[1]
+        if data["day"] > last:
+            kind = "âm lịch" if data.get("lunar") else "dương lịch"
+            problems.append(source.problem(("day",), f"tháng {data['month']} {kind} không có ngày {data['day']} (nhiều nhất {last} ngày)."))
     seen: dict[str, int] = {}
     for i, phase in enumerate(data.get("phases", [])):
         if phase["id"] in seen:
@@ -163,7 +174,7 @@ def _reference_problems(repo: Repository) -> list[Problem]:
     names = {folder: label for folder, _, _, label in KINDS}
 
     def check(folder: str, record: str, path: tuple[Any, ...], target: str, ref: str | None) -> None:
-        if ref is None or ref in repo.table(target):
+        if ref is None or ref in repo.files[target]:
             return
         source = repo.sources[(folder, record)]
         import difflib
@@ -211,7 +222,8 @@ def _lint_problems(repo: Repository) -> list[Problem]:
             for finding in anniversary.lint(value):
                 if any(_overlaps(value, quote, finding) for quote in notes):
                     continue
-                example = '[{quote: "' + finding.phrase[:60] + '", note: "..."}]'
+                quote = finding.phrase if len(finding.phrase) <= 80 else finding.phrase[finding.phrase.rfind("(") :]
+                example = '[{quote: "' + quote + '", note: "..."}]'
                 message = (
                     f"{finding.message} Nếu văn bản đã ký ghi như vậy, giữ nguyên và thêm ghi chú biên tập: "
                     f"editorial_notes: {example}"

@@ -159,8 +159,8 @@ def _message(error: ValidationError, schema: dict, key: str | int | None) -> str
     if validator == "pattern":
         return f"giá trị {shown} không đúng dạng.{need}{example}"
     if validator == "enum":
-        allowed = ", ".join(str(v) for v in schema["enum"])
-        return f"giá trị {shown} không hợp lệ; chỉ nhận một trong: {allowed}."
+        allowed = ", ".join(json.dumps(v, ensure_ascii=False) for v in schema["enum"])
+        return f"giá trị {shown} không hợp lệ; chỉ nhận một trong: {allowed}.{need}"
     if validator == "minLength":
         return f"không được để trống.{need}{example}"
     if validator == "minItems":

@@ -1,0 +1,67 @@
+"""Page content generated from the data: golden output for a plan, and the derived facts it shows."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from thidua import urls
+from thidua.pages import build_pages
+from thidua.repository import load_repository
+
+ROOT = Path(__file__).parents[1]
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return {p.path: p.content for p in build_pages(load_repository(ROOT / "data"))}
+
+
+@pytest.mark.parametrize(
+    ("page", "golden"),
+    [
+        (urls.record("plans", "2023-stp-an-giang-dien-hinh-tien-tien"), "plan-2023-stp-an-giang.md"),
+        (urls.official("2023-ubnd-xa-thuong-thang-phat-dong-thi-dua"), "official-2023-ubnd-xa-thuong-thang.md"),
+    ],
+)
+def test_golden(pages: dict[str, str], page: str, golden: str) -> None:
+    """Set UPDATE_GOLDEN=1 to rewrite the golden files after an intended change, then review the diff."""
+    path = GOLDEN / golden
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(pages[page], encoding="utf-8")
+    assert pages[page] == path.read_text(encoding="utf-8")
+
+
+def test_every_record_has_a_page(pages: dict[str, str]) -> None:
+    repo = load_repository(ROOT / "data")
+    for kind in ("plans", "movements", "commemorations", "legal", "bodies"):
+        for record_id in repo.table(kind):
+            assert urls.record(kind, record_id) in pages
+    for plan_id in repo.plans:
+        assert urls.official(plan_id) in pages
+    assert all(path.isascii() for path in pages)
+
+
+def test_phases_show_computed_anniversaries(pages: dict[str, str]) -> None:
+    page = pages[urls.record("plans", "2023-ubnd-xa-thuong-thang-phat-dong-thi-dua")]
+    assert "93 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2023)" in page
+    assert "133 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/05/1890 - 19/05/2023)" in page
+
+
+def test_editorial_note_beside_the_signed_wording(pages: dict[str, str]) -> None:
+    page = pages[urls.record("plans", "2023-ubnd-xa-thuong-thang-phat-dong-thi-dua")]
+    quote = '<mark class="tdkt-quote">(03/2/1930-30/2/2023)</mark><sup class="tdkt-ed">'
+    assert quote in page
+    note = page.index('id="ghi-chu-bien-tap-1"')
+    assert 0 < note - page.index(quote) < 1500
+    assert "Ngày 30/2 không tồn tại" in page[note:]
+
+
+def test_calendar_table_comes_from_the_calendar_file(pages: dict[str, str]) -> None:
+    page = pages[urls.record("plans", "2023-stp-an-giang-dien-hinh-tien-tien")]
+    assert page.count('<table class="tdkt-calendar">') == 1
+    assert '<th scope="rowgroup" rowspan="3">Tháng 8 và Tháng 9</th>' in page
+    assert 'rowspan="6">Trong năm</th>' in page
