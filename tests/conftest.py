@@ -36,7 +36,11 @@ def build_site(site_dir: Path, data_dir: Path | None = None) -> subprocess.Compl
         env.pop("THIDUA_DATA", None)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

@@ -40,11 +40,17 @@ def html_pages(site: Path) -> list[Path]:
 
 def test_expected_pages_exist(site: Path) -> None:
     for path in [
-        "index.html", "ke-hoach/index.html", "phong-trao/index.html", "ngay-ky-niem/index.html",
-        "van-ban/index.html", "co-quan/index.html", "gioi-thieu/index.html",
+        "index.html",
+        "ke-hoach/index.html",
+        "phong-trao/index.html",
+        "ngay-ky-niem/index.html",
+        "van-ban/index.html",
+        "co-quan/index.html",
+        "gioi-thieu/index.html",
         "ke-hoach/2023-stp-an-giang-dien-hinh-tien-tien/index.html",
         "ke-hoach/2023-stp-an-giang-dien-hinh-tien-tien/ban-in/index.html",
-        "co-quan/so-tu-phap-bac-giang/index.html", "ngay-ky-niem/gio-to-hung-vuong/index.html",
+        "co-quan/so-tu-phap-bac-giang/index.html",
+        "ngay-ky-niem/gio-to-hung-vuong/index.html",
     ]:
         assert (site / path).is_file(), path
     assert all(p.relative_to(site).as_posix().isascii() for p in site.rglob("*"))

@@ -11,8 +11,12 @@ ROOT = Path(__file__).parents[1]
 
 def check(data: Path, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "thidua", "check", str(data)], cwd=cwd, capture_output=True, text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks")}, check=False,
+        [sys.executable, "-m", "thidua", "check", str(data)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+        check=False,
     )
 
 

@@ -30,7 +30,10 @@ ARTEFACTS = {
     # page number "5" printed into a sentence at a page break
     "000_db09c5098a23ff1a.txt": [(r"một số\s+5 điều", "một số điều")],
     # page number "6" at a page break; "GIÁM ĐỐC" printed in a second column beside "Nơi nhận:"
-    "002_9b70b9f0ea619c21.txt": [(r"đúng\s+6\s+đối tượng", "đúng đối tượng"), (r"Nơi nhận:\s+GIÁM ĐỐC", "GIÁM ĐỐC. Nơi nhận:")],
+    "002_9b70b9f0ea619c21.txt": [
+        (r"đúng\s+6\s+đối tượng", "đúng đối tượng"),
+        (r"Nơi nhận:\s+GIÁM ĐỐC", "GIÁM ĐỐC. Nơi nhận:"),
+    ],
 }
 
 SKIP_CLASSES = {"tdkt-ed", "headerlink", "footnote-backref", "md-source-file"}
@@ -99,7 +102,10 @@ def page_words(path: Path) -> str:
 @pytest.mark.parametrize("seed", sorted(PLANS))
 def test_every_sentence_reaches_the_site(site: Path, seed: str) -> None:
     plan = PLANS[seed]
-    pages = [page_words(site / "ke-hoach" / plan / "index.html"), page_words(site / "ke-hoach" / plan / "ban-in" / "index.html")]
+    pages = [
+        page_words(site / "ke-hoach" / plan / "index.html"),
+        page_words(site / "ke-hoach" / plan / "ban-in" / "index.html"),
+    ]
     sentences = seed_sentences(seed)
     assert len(sentences) > 50
     missing = [" ".join(s) for s in sentences if not any(f" {' '.join(s)} " in page for page in pages)]

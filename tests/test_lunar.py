@@ -4,16 +4,20 @@ import datetime as dt
 
 import pytest
 
-from thidua.lunar import (LunarDate, LunarDateError, leap_month, lunar_to_solar,
-                          month_length, solar_to_lunar)
+from thidua.lunar import LunarDate, LunarDateError, leap_month, lunar_to_solar, month_length, solar_to_lunar
 
 D = dt.date.fromisoformat
 YEARS = range(1900, 2101)
 
-TET = {2023: "2023-01-22", 2024: "2024-02-10", 2025: "2025-01-29", 2026: "2026-02-17",
-       1985: "1985-01-21",  # China: 1985-02-20
-       2007: "2007-02-17",  # one day before China
-       2030: "2030-02-02"}  # one day before China
+TET = {
+    2023: "2023-01-22",
+    2024: "2024-02-10",
+    2025: "2025-01-29",
+    2026: "2026-02-17",
+    1985: "1985-01-21",  # China: 1985-02-20
+    2007: "2007-02-17",  # one day before China
+    2030: "2030-02-02",
+}  # one day before China
 GIO_TO = {2023: "2023-04-29", 2024: "2024-04-18", 2025: "2025-04-07", 2026: "2026-04-26"}
 LEAP = {2020: 4, 2023: 2, 2025: 6, 1987: 7, 2033: 11}  # 1987: China has 6
 
@@ -56,8 +60,7 @@ def test_round_trip_every_day_1900_2100():
         lunar = solar_to_lunar(day)
         assert lunar_to_solar(lunar.year, lunar.month, lunar.day, lunar.leap) == day, (day, lunar)
         if previous is not None and lunar.day != 1:
-            assert lunar == LunarDate(previous.year, previous.month, previous.day + 1,
-                                      previous.leap), day
+            assert lunar == LunarDate(previous.year, previous.month, previous.day + 1, previous.leap), day
         previous = lunar
         day += dt.timedelta(days=1)
     assert solar_to_lunar(D("1900-01-31")) == LunarDate(1900, 1, 1)
@@ -77,7 +80,7 @@ def test_month_lengths_and_year_lengths(year):
     assert set(lengths) <= {29, 30}
     # The months tile the year: each starts the day after the previous one ends.
     day = lunar_to_solar(year, 1, 1)
-    for (m, leap), length in zip(months, lengths):
+    for (m, leap), length in zip(months, lengths, strict=False):
         assert lunar_to_solar(year, m, 1, leap) == day
         day += dt.timedelta(days=length)
     if year < 2100:
@@ -88,7 +91,7 @@ def test_month_lengths_and_year_lengths(year):
 def test_leap_years_are_7_in_19():
     leap_years = [y for y in YEARS if leap_month(y) is not None]
     assert 73 <= len(leap_years) <= 75  # 201 * 7 / 19 = 74.05
-    for a, b in zip(leap_years, leap_years[1:]):
+    for a, b in zip(leap_years, leap_years[1:], strict=False):
         assert b - a in (2, 3)
 
 
@@ -100,20 +103,22 @@ def test_range_edges():
         solar_to_lunar(D("2101-06-01"))
 
 
-@pytest.mark.parametrize("args,message", [
-    # In 2023 month 1 and leap month 2 have 29 days; the ordinary month 2 has 30.
-    ((2023, 1, 30), "Ngày 30 tháng 1 âm lịch năm 2023 không tồn tại (tháng này chỉ có 29 ngày)."),
-    ((2023, 2, 30, True),
-     "Ngày 30 tháng 2 nhuận âm lịch năm 2023 không tồn tại (tháng này chỉ có 29 ngày)."),
-    ((2023, 2, 31), "Ngày 31 tháng 2 âm lịch năm 2023 không tồn tại (tháng này chỉ có 30 ngày)."),
-    ((2023, 2, 0), "Ngày 0 tháng 2 âm lịch năm 2023 không tồn tại (ngày bắt đầu từ 1)."),
-    ((2024, 4, 1, True), "Năm 2024 âm lịch không có tháng 4 nhuận."),
-    ((2023, 4, 1, True), "Năm 2023 âm lịch không có tháng 4 nhuận (năm này nhuận tháng 2)."),
-    ((2023, 13, 1), "Tháng 13 không hợp lệ: tháng âm lịch phải từ 1 đến 12."),
-    ((2023, 0, 1), "Tháng 0 không hợp lệ: tháng âm lịch phải từ 1 đến 12."),
-    ((1899, 1, 1), "Năm 1899 âm lịch nằm ngoài phạm vi hỗ trợ (1900–2100)."),
-    ((2101, 1, 1), "Năm 2101 âm lịch nằm ngoài phạm vi hỗ trợ (1900–2100)."),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        # In 2023 month 1 and leap month 2 have 29 days; the ordinary month 2 has 30.
+        ((2023, 1, 30), "Ngày 30 tháng 1 âm lịch năm 2023 không tồn tại (tháng này chỉ có 29 ngày)."),
+        ((2023, 2, 30, True), "Ngày 30 tháng 2 nhuận âm lịch năm 2023 không tồn tại (tháng này chỉ có 29 ngày)."),
+        ((2023, 2, 31), "Ngày 31 tháng 2 âm lịch năm 2023 không tồn tại (tháng này chỉ có 30 ngày)."),
+        ((2023, 2, 0), "Ngày 0 tháng 2 âm lịch năm 2023 không tồn tại (ngày bắt đầu từ 1)."),
+        ((2024, 4, 1, True), "Năm 2024 âm lịch không có tháng 4 nhuận."),
+        ((2023, 4, 1, True), "Năm 2023 âm lịch không có tháng 4 nhuận (năm này nhuận tháng 2)."),
+        ((2023, 13, 1), "Tháng 13 không hợp lệ: tháng âm lịch phải từ 1 đến 12."),
+        ((2023, 0, 1), "Tháng 0 không hợp lệ: tháng âm lịch phải từ 1 đến 12."),
+        ((1899, 1, 1), "Năm 1899 âm lịch nằm ngoài phạm vi hỗ trợ (1900–2100)."),
+        ((2101, 1, 1), "Năm 2101 âm lịch nằm ngoài phạm vi hỗ trợ (1900–2100)."),
+    ],
+)
 def test_impossible_dates(args, message):
     with pytest.raises(LunarDateError) as info:
         lunar_to_solar(*args)

@@ -26,8 +26,15 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield browser
         browser.close()
@@ -42,7 +49,9 @@ def print_pdf(browser, url: str, name: str) -> PdfReader:
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"{name}.pdf").write_bytes(data)
     if shutil.which("pdftoppm"):  # pictures of the pages, to look at
-        subprocess.run(["pdftoppm", "-r", "60", "-png", str(ARTIFACTS / f"{name}.pdf"), str(ARTIFACTS / name)], check=True)
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", str(ARTIFACTS / f"{name}.pdf"), str(ARTIFACTS / name)], check=True
+        )
     return PdfReader(io.BytesIO(data))
 
 
@@ -60,8 +69,15 @@ def squeeze(value: str) -> str:
     [
         (
             "2023-stp-an-giang-dien-hinh-tien-tien",
-            ["UBND TỈNH AN GIANG", "SỞ TƯ PHÁP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-             "Số: 79/KH-STP", "An Giang, ngày 27 tháng 4 năm 2023", "KẾ HOẠCH"],
+            [
+                "UBND TỈNH AN GIANG",
+                "SỞ TƯ PHÁP",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Số: 79/KH-STP",
+                "An Giang, ngày 27 tháng 4 năm 2023",
+                "KẾ HOẠCH",
+            ],
             ["GIÁM ĐỐC", "Cao Thanh Sơn"],
         ),
         (
@@ -80,7 +96,9 @@ def test_official_form_prints_on_a4(browser, served: str, plan: str, header: lis
     first = text(reader, 0)
     for line in header:
         assert squeeze(line) in first
-    assert squeeze("Bản đọc trên web") not in first and squeeze("In văn bản") not in first  # the screen toolbar is not printed
+    assert (
+        squeeze("Bản đọc trên web") not in first and squeeze("In văn bản") not in first
+    )  # the screen toolbar is not printed
     assert first.startswith(squeeze(header[0]))  # no page number on page 1
     assert text(reader, 1).startswith("2")  # page numbers from page 2, at the top
     assert text(reader, 2).startswith("3")

@@ -34,78 +34,110 @@ def test_real_data_is_valid() -> None:
 
 CASES = {
     "unclosed quote": (
-        PLAN, "subject: Phát động", 'subject: "Phát động',
+        PLAN,
+        "subject: Phát động",
+        'subject: "Phát động',
         f'{PLAN}:10:12: error: dấu ngoặc kép " mở ở dòng này nhưng chưa đóng; hãy thêm dấu " ở cuối giá trị.',
     ),
     "tab indentation": (
-        PLAN, "  symbol: KH-STP", "\tsymbol: KH-STP",
+        PLAN,
+        "  symbol: KH-STP",
+        "\tsymbol: KH-STP",
         f"{PLAN}:6:1: error: ký tự TAB không được dùng để thụt lề trong YAML; hãy thay bằng dấu cách (2 dấu cách mỗi cấp).",
     ),
     "unknown field": (
-        PLAN, "  place: Bắc Giang", "  plase: Bắc Giang",
+        PLAN,
+        "  place: Bắc Giang",
+        "  plase: Bắc Giang",
         f"{PLAN}:8:3: error: trường 'document.plase': không có trường 'plase' ở đây (gõ nhầm tên?). "
         "Có phải ý bạn là 'place'? Các trường hợp lệ: type, number, symbol, issuer, place, date, subject.",
     ),
     "wrong type": (
-        PLAN, "year: 2024", "year: hai nghìn",
+        PLAN,
+        "year: 2024",
+        "year: hai nghìn",
         f"{PLAN}:2:7: error: trường 'year': phải là một số nguyên, nhưng giá trị là \"hai nghìn\". "
         "Cần: Năm, ví dụ 2023. Ví dụ: year: 2023",
     ),
     "missing required field": (
-        PLAN, "  name: Đỗ Thị Việt Hà\n", "",
+        PLAN,
+        "  name: Đỗ Thị Việt Hà\n",
+        "",
         f"{PLAN}:386:3: error: trường 'signer.name': thiếu trường bắt buộc 'name' (Họ và tên). Ví dụ: name: Lê Thị Lan",
     ),
     "impossible date": (
-        PLAN, '    end: "2024-06-30"', '    end: "2024-02-30"',
+        PLAN,
+        '    end: "2024-06-30"',
+        '    end: "2024-02-30"',
         f"{PLAN}:359:10: error: trường 'phases[0].end': ngày 30/02/2024 không tồn tại (tháng 2 năm 2024 có 29 ngày). "
         'Ngày cuối tháng viết là "2024-02-29".',
     ),
     "end before start": (
-        PLAN, '    end: "2024-06-30"', '    end: "2023-12-31"',
+        PLAN,
+        '    end: "2024-06-30"',
+        '    end: "2023-12-31"',
         f"{PLAN}:359:10: error: trường 'phases[0].end': ngày kết thúc 2023-12-31 sớm hơn ngày bắt đầu 2024-01-01.",
     ),
     "duplicate key": (
-        PLAN, "year: 2024\n", "year: 2024\nyear: 2023\n",
+        PLAN,
+        "year: 2024\n",
+        "year: 2024\nyear: 2023\n",
         f"{PLAN}:3:1: error: trường 'year': trường bị ghi hai lần (lần đầu ở dòng 2); hãy xóa một lần.",
     ),
     "duplicate phase id": (
-        PLAN, "  - id: dot-2", "  - id: dot-1",
+        PLAN,
+        "  - id: dot-2",
+        "  - id: dot-1",
         f"{PLAN}:364:9: error: trường 'phases[1].id': mã đợt 'dot-1' trùng với phases[0].",
     ),
     "dangling reference": (
-        PLAN, "  - hoc-tap-lam-theo-bac\n", "  - hoc-tap-lam-theo-bac-ho\n",
+        PLAN,
+        "  - hoc-tap-lam-theo-bac\n",
+        "  - hoc-tap-lam-theo-bac-ho\n",
         f"{PLAN}:31:5: error: trường 'movements[1]': không có phong trào 'hoc-tap-lam-theo-bac-ho' trong data/movements/. "
         "Có phải ý bạn là 'hoc-tap-lam-theo-bac'?",
     ),
     "yaml 1.1 boolean": (
-        PLAN, "draft: false", "draft: no",
+        PLAN,
+        "draft: false",
+        "draft: no",
         f"{PLAN}:1:8: error: trường 'draft': giá trị \"no\" không rõ nghĩa: một số chương trình hiểu 'no' là true/false, "
         "số khác hiểu là chữ. Hãy viết đúng true hoặc false. Ví dụ: draft: false",
     ),
     "date in the Vietnamese order": (
-        PLAN, '  date: "2024-01"', "  date: 15/01/2024",
+        PLAN,
+        '  date: "2024-01"',
+        "  date: 15/01/2024",
         f"{PLAN}:9:9: error: trường 'document.date': giá trị \"15/01/2024\" không đúng dạng. Cần: Ngày có thể thiếu: "
         '"2023-04-27" (đủ ngày), "2024-01" (chỉ có tháng), "2023" (chỉ có năm). Ví dụ: date: "2023-04-27"',
     ),
     "value outside a list": (
-        PLAN, "  title: GIÁM ĐỐC\n", "  prefix: KT\n  title: GIÁM ĐỐC\n",
+        PLAN,
+        "  title: GIÁM ĐỐC\n",
+        "  prefix: KT\n  title: GIÁM ĐỐC\n",
         f"{PLAN}:386:11: error: trường 'signer.prefix': giá trị \"KT\" không hợp lệ; chỉ nhận một trong: "
         '"KT.", "TM.", "Q.", "TL.", "TUQ.". Cần: Quyền hạn ký.',
     ),
     "anniversary count": (
-        PLAN, "94 năm Ngày thành lập Đảng", "95 năm Ngày thành lập Đảng",
+        PLAN,
+        "94 năm Ngày thành lập Đảng",
+        "95 năm Ngày thành lập Đảng",
         f"{PLAN}:41:5: error: trường 'preamble[0]': kỷ niệm \"95 năm Ngày thành lập Đảng Cộng sản Việt Nam "
-        "(03/02/1930-03/02/2024)\": 2024 − 1930 = 94 năm, không phải 95 năm. Nếu văn bản đã ký ghi như vậy, giữ nguyên "
+        '(03/02/1930-03/02/2024)": 2024 − 1930 = 94 năm, không phải 95 năm. Nếu văn bản đã ký ghi như vậy, giữ nguyên '
         'và thêm ghi chú biên tập: editorial_notes: [{quote: "95 năm Ngày thành lập Đảng Cộng sản Việt Nam '
         '(03/02/1930-03/02/2024)", note: "..."}]',
     ),
     "editorial note quoting nothing": (
-        PLAN, "  - quote: (03/2/1930-30/2/2024)", "  - quote: (03/2/1930 - 30/2/2024)",
+        PLAN,
+        "  - quote: (03/2/1930-30/2/2024)",
+        "  - quote: (03/2/1930 - 30/2/2024)",
         f"{PLAN}:399:12: error: trường 'editorial_notes[0].quote': không tìm thấy đoạn trích này trong văn bản; "
         "hãy chép đúng từng ký tự, kể cả dấu cách.",
     ),
     "undefined footnote": (
-        PLAN, "trong toàn tỉnh[^1]", "trong toàn tỉnh[^9]",
+        PLAN,
+        "trong toàn tỉnh[^1]",
+        "trong toàn tỉnh[^9]",
         [
             f"{PLAN}:41:5: error: trường 'preamble[0]': chú thích [^9] chưa có nội dung; thêm vào footnotes, "
             'ví dụ: footnotes: {"9": "..."}',
@@ -113,9 +145,11 @@ CASES = {
         ],
     ),
     "empty required text": (
-        CALENDAR, "  - label: Tháng 3\n", '  - label: ""\n',
+        CALENDAR,
+        "  - label: Tháng 3\n",
+        '  - label: ""\n',
         f"{CALENDAR}:25:12: error: trường 'entries[1].label': không được để trống. Cần: Cột Tháng như in. "
-        'Ví dụ: label: Tháng 2',
+        "Ví dụ: label: Tháng 2",
     ),
 }
 
@@ -146,7 +180,10 @@ def test_report_counts_problems(data_copy: Path) -> None:
     edit(data_copy, PLAN, "year: 2024", "year: hai nghìn")
     with pytest.raises(DataError) as caught:
         load_repository(data_copy, data_copy.parent)
-    assert caught.value.report().splitlines()[-1] == "1 lỗi trong dữ liệu; chưa xuất bản gì. Sửa các lỗi trên rồi chạy lại."
+    assert (
+        caught.value.report().splitlines()[-1]
+        == "1 lỗi trong dữ liệu; chưa xuất bản gì. Sửa các lỗi trên rồi chạy lại."
+    )
 
 
 def test_not_utf8(data_copy: Path) -> None:

@@ -30,7 +30,7 @@ class Finding:
 
     @property
     def message(self) -> str:
-        return f"kỷ niệm \"{self.phrase}\": " + "; ".join(self.reasons) + "."
+        return f'kỷ niệm "{self.phrase}": ' + "; ".join(self.reasons) + "."
 
 
 def _date_problem(day: int, month: int, year: int) -> str | None:
@@ -56,7 +56,7 @@ def lint(text: str) -> list[Finding]:
             if unit == "năm" and n != years:
                 reasons.append(f"{y2} − {y1} = {years} năm, không phải {n} năm")
             elif unit == "ngày" and n == years:
-                reasons.append(f"ghi \"{n} ngày\" nhưng khoảng thời gian là {years} năm")
+                reasons.append(f'ghi "{n} ngày" nhưng khoảng thời gian là {years} năm')
         if reasons:
             findings.append(Finding(m.start(), m.end(), m.group(0), tuple(reasons)))
     for m in YEAR_RANGE.finditer(text):

@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1
-    counts = ", ".join(f"{len(repo.table(k))} {k}" for k in ("plans", "calendars", "movements", "commemorations", "legal", "bodies"))
+    counts = ", ".join(
+        f"{len(repo.table(k))} {k}" for k in ("plans", "calendars", "movements", "commemorations", "legal", "bodies")
+    )
     print(f"Dữ liệu hợp lệ: {counts}.")
     return 0

@@ -29,16 +29,15 @@ import datetime
 import math
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import NamedTuple
 
-__all__ = ["LunarDate", "LunarDateError", "solar_to_lunar", "lunar_to_solar",
-           "leap_month", "month_length"]
+__all__ = ["LunarDate", "LunarDateError", "solar_to_lunar", "lunar_to_solar", "leap_month", "month_length"]
 
-TIME_ZONE = 7.0              # hours east of UTC
+TIME_ZONE = 7.0  # hours east of UTC
 MIN_YEAR, MAX_YEAR = 1900, 2100
-_JD_ORDINAL = 1721424.5      # JD at 00:00 UT of date.toordinal() == 0
-_SYNODIC = 29.530588861      # mean synodic month in days (Meeus 49.1)
+_JD_ORDINAL = 1721424.5  # JD at 00:00 UT of date.toordinal() == 0
+_SYNODIC = 29.530588861  # mean synodic month in days (Meeus 49.1)
 
 
 @dataclass(frozen=True)
@@ -55,12 +54,12 @@ class LunarDateError(ValueError):
 
 # --- astronomy ---------------------------------------------------------------
 
+
 def _delta_t(year: float) -> float:
     """TT - UT in seconds (Espenak & Meeus polynomials, 1860-2150)."""
     if year < 1900:
         t = year - 1860
-        return (7.62 + 0.5737 * t - 0.251754 * t**2 + 0.01680668 * t**3
-                - 0.0004473624 * t**4 + t**5 / 233174)
+        return 7.62 + 0.5737 * t - 0.251754 * t**2 + 0.01680668 * t**3 - 0.0004473624 * t**4 + t**5 / 233174
     if year < 1920:
         t = year - 1900
         return -2.79 + 1.494119 * t - 0.0598939 * t**2 + 0.0061966 * t**3 - 0.000197 * t**4
@@ -75,8 +74,7 @@ def _delta_t(year: float) -> float:
         return 45.45 + 1.067 * t - t**2 / 260 - t**3 / 718
     if year < 2005:
         t = year - 2000
-        return (63.86 + 0.3345 * t - 0.060374 * t**2 + 0.0017275 * t**3
-                + 0.000651814 * t**4 + 0.00002373599 * t**5)
+        return 63.86 + 0.3345 * t - 0.060374 * t**2 + 0.0017275 * t**3 + 0.000651814 * t**4 + 0.00002373599 * t**5
     if year < 2050:
         t = year - 2000
         return 62.92 + 0.32217 * t + 0.005589 * t**2
@@ -86,45 +84,65 @@ def _delta_t(year: float) -> float:
 # Periodic terms for the new moon (Meeus table 49.A): coefficient, power of E,
 # and multipliers of (M, M', F, Omega).
 _NEW_MOON_TERMS = (
-    (-0.40720, 0, 0, 1, 0, 0), (0.17241, 1, 1, 0, 0, 0), (0.01608, 0, 0, 2, 0, 0),
-    (0.01039, 0, 0, 0, 2, 0), (0.00739, 1, -1, 1, 0, 0), (-0.00514, 1, 1, 1, 0, 0),
-    (0.00208, 2, 2, 0, 0, 0), (-0.00111, 0, 0, 1, -2, 0), (-0.00057, 0, 0, 1, 2, 0),
-    (0.00056, 1, 1, 2, 0, 0), (-0.00042, 0, 0, 3, 0, 0), (0.00042, 1, 1, 0, 2, 0),
-    (0.00038, 1, 1, 0, -2, 0), (-0.00024, 1, -1, 2, 0, 0), (-0.00017, 0, 0, 0, 0, 1),
-    (-0.00007, 0, 2, 1, 0, 0), (0.00004, 0, 0, 2, -2, 0), (0.00004, 0, 3, 0, 0, 0),
-    (0.00003, 0, 1, 1, -2, 0), (0.00003, 0, 0, 2, 2, 0), (-0.00003, 0, 1, 1, 2, 0),
-    (0.00003, 0, -1, 1, 2, 0), (-0.00002, 0, -1, 1, -2, 0), (-0.00002, 0, 1, 3, 0, 0),
+    (-0.40720, 0, 0, 1, 0, 0),
+    (0.17241, 1, 1, 0, 0, 0),
+    (0.01608, 0, 0, 2, 0, 0),
+    (0.01039, 0, 0, 0, 2, 0),
+    (0.00739, 1, -1, 1, 0, 0),
+    (-0.00514, 1, 1, 1, 0, 0),
+    (0.00208, 2, 2, 0, 0, 0),
+    (-0.00111, 0, 0, 1, -2, 0),
+    (-0.00057, 0, 0, 1, 2, 0),
+    (0.00056, 1, 1, 2, 0, 0),
+    (-0.00042, 0, 0, 3, 0, 0),
+    (0.00042, 1, 1, 0, 2, 0),
+    (0.00038, 1, 1, 0, -2, 0),
+    (-0.00024, 1, -1, 2, 0, 0),
+    (-0.00017, 0, 0, 0, 0, 1),
+    (-0.00007, 0, 2, 1, 0, 0),
+    (0.00004, 0, 0, 2, -2, 0),
+    (0.00004, 0, 3, 0, 0, 0),
+    (0.00003, 0, 1, 1, -2, 0),
+    (0.00003, 0, 0, 2, 2, 0),
+    (-0.00003, 0, 1, 1, 2, 0),
+    (0.00003, 0, -1, 1, 2, 0),
+    (-0.00002, 0, -1, 1, -2, 0),
+    (-0.00002, 0, 1, 3, 0, 0),
     (0.00002, 0, 0, 4, 0, 0),
 )
 # Additional planetary corrections (Meeus 49): (coefficient, A0, A1 per k).
 _PLANETARY_TERMS = (
-    (0.000325, 299.77, 0.107408), (0.000165, 251.88, 0.016321),
-    (0.000164, 251.83, 26.651886), (0.000126, 349.42, 36.412478),
-    (0.000110, 84.66, 18.206239), (0.000062, 141.74, 53.303771),
-    (0.000060, 207.14, 2.453732), (0.000056, 154.84, 7.306860),
-    (0.000047, 34.52, 27.261239), (0.000042, 207.19, 0.121824),
-    (0.000040, 291.34, 1.844379), (0.000037, 161.72, 24.198154),
-    (0.000035, 239.56, 25.513099), (0.000023, 331.55, 3.592518),
+    (0.000325, 299.77, 0.107408),
+    (0.000165, 251.88, 0.016321),
+    (0.000164, 251.83, 26.651886),
+    (0.000126, 349.42, 36.412478),
+    (0.000110, 84.66, 18.206239),
+    (0.000062, 141.74, 53.303771),
+    (0.000060, 207.14, 2.453732),
+    (0.000056, 154.84, 7.306860),
+    (0.000047, 34.52, 27.261239),
+    (0.000042, 207.19, 0.121824),
+    (0.000040, 291.34, 1.844379),
+    (0.000037, 161.72, 24.198154),
+    (0.000035, 239.56, 25.513099),
+    (0.000023, 331.55, 3.592518),
 )
 
 
 def _new_moon_jd(k: int) -> float:
     """Julian Day (UT) of new moon number k (k = 0 near 2000-01-06)."""
     t = k / 1236.85
-    jde = (2451550.09766 + _SYNODIC * k + 0.00015437 * t**2
-           - 0.000000150 * t**3 + 0.00000000073 * t**4)
+    jde = 2451550.09766 + _SYNODIC * k + 0.00015437 * t**2 - 0.000000150 * t**3 + 0.00000000073 * t**4
     e = 1 - 0.002516 * t - 0.0000074 * t**2
     args = (
-        2.5534 + 29.10535670 * k - 0.0000014 * t**2 - 0.00000011 * t**3,         # M
-        201.5643 + 385.81693528 * k + 0.0107582 * t**2 + 0.00001238 * t**3
-        - 0.000000058 * t**4,                                                    # M'
-        160.7108 + 390.67050284 * k - 0.0016118 * t**2 - 0.00000227 * t**3
-        + 0.000000011 * t**4,                                                    # F
-        124.7746 - 1.56375588 * k + 0.0020672 * t**2 + 0.00000215 * t**3,        # Omega
+        2.5534 + 29.10535670 * k - 0.0000014 * t**2 - 0.00000011 * t**3,  # M
+        201.5643 + 385.81693528 * k + 0.0107582 * t**2 + 0.00001238 * t**3 - 0.000000058 * t**4,  # M'
+        160.7108 + 390.67050284 * k - 0.0016118 * t**2 - 0.00000227 * t**3 + 0.000000011 * t**4,  # F
+        124.7746 - 1.56375588 * k + 0.0020672 * t**2 + 0.00000215 * t**3,  # Omega
     )
     rad = [math.radians(a) for a in args]
     for coef, e_pow, *mult in _NEW_MOON_TERMS:
-        jde += coef * e**e_pow * math.sin(sum(m * a for m, a in zip(mult, rad)))
+        jde += coef * e**e_pow * math.sin(sum(m * a for m, a in zip(mult, rad, strict=False)))
     for coef, a0, a1 in _PLANETARY_TERMS:
         angle = a0 + a1 * k - (0.009173 * t**2 if a0 == 299.77 else 0.0)
         jde += coef * math.sin(math.radians(angle))
@@ -136,8 +154,11 @@ def _sun_longitude(jd: float) -> float:
     t = (jd - 2451545.0) / 36525
     l0 = 280.46646 + 36000.76983 * t + 0.0003032 * t**2
     m = math.radians(357.52911 + 35999.05029 * t - 0.0001537 * t**2)
-    c = ((1.914602 - 0.004817 * t - 0.000014 * t**2) * math.sin(m)
-         + (0.019993 - 0.000101 * t) * math.sin(2 * m) + 0.000289 * math.sin(3 * m))
+    c = (
+        (1.914602 - 0.004817 * t - 0.000014 * t**2) * math.sin(m)
+        + (0.019993 - 0.000101 * t) * math.sin(2 * m)
+        + 0.000289 * math.sin(3 * m)
+    )
     omega = math.radians(125.04 - 1934.136 * t)
     return (l0 + c - 0.00569 - 0.00478 * math.sin(omega)) % 360
 
@@ -154,7 +175,8 @@ def _term_sector(day: int) -> int:
 
 # --- calendar ----------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+
+@cache
 def _month11_k(year: int) -> int:
     """Index k of the new moon starting month 11 (the one holding the December solstice)."""
     dec31 = datetime.date(year, 12, 31).toordinal()
@@ -167,21 +189,20 @@ def _month11_k(year: int) -> int:
 
 
 class _Month(NamedTuple):
-    start: int      # first day, as date.toordinal()
-    year: int       # lunar year the month belongs to
-    number: int     # 1..12
+    start: int  # first day, as date.toordinal()
+    year: int  # lunar year the month belongs to
+    number: int  # 1..12
     leap: bool
 
 
-@lru_cache(maxsize=None)
+@cache
 def _solstice_year(year: int) -> tuple[_Month, ...]:
     """Months from month 11 of lunar year `year` up to (excluding) the next month 11."""
     k0, k1 = _month11_k(year), _month11_k(year + 1)
     starts = [_new_moon_day(k) for k in range(k0, k1 + 1)]
     leap_at = None
     if k1 - k0 == 13:
-        leap_at = next(i for i in range(1, 13)
-                       if _term_sector(starts[i]) == _term_sector(starts[i + 1]))
+        leap_at = next(i for i in range(1, 13) if _term_sector(starts[i]) == _term_sector(starts[i + 1]))
     months = []
     for i in range(k1 - k0):
         j = i - 1 if leap_at is not None and i >= leap_at else i
@@ -190,7 +211,7 @@ def _solstice_year(year: int) -> tuple[_Month, ...]:
     return tuple(months)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lunar_year(year: int) -> tuple[tuple[int, ...], tuple[_Month, ...]]:
     """Months of lunar year `year` and their start days, plus the next Tết as last start."""
     months = tuple(m for y in (year - 1, year) for m in _solstice_year(y) if m.year == year)
@@ -200,8 +221,7 @@ def _lunar_year(year: int) -> tuple[tuple[int, ...], tuple[_Month, ...]]:
 
 def _check_year(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise LunarDateError(
-            f"Năm {year} âm lịch nằm ngoài phạm vi hỗ trợ ({MIN_YEAR}–{MAX_YEAR}).")
+        raise LunarDateError(f"Năm {year} âm lịch nằm ngoài phạm vi hỗ trợ ({MIN_YEAR}–{MAX_YEAR}).")
 
 
 def leap_month(year: int) -> int | None:
@@ -249,8 +269,8 @@ def solar_to_lunar(d: datetime.date) -> LunarDate:
         year -= 1  # before Tết: still the previous lunar year
     if year < MIN_YEAR or ordinal >= _lunar_year(year)[0][-1]:
         raise LunarDateError(
-            f"Ngày {d:%d/%m/%Y} dương lịch nằm ngoài phạm vi hỗ trợ "
-            f"(năm âm lịch {MIN_YEAR}–{MAX_YEAR}).")
+            f"Ngày {d:%d/%m/%Y} dương lịch nằm ngoài phạm vi hỗ trợ (năm âm lịch {MIN_YEAR}–{MAX_YEAR})."
+        )
     starts, months = _lunar_year(year)
     i = bisect_right(starts, ordinal) - 1
     return LunarDate(year, months[i].number, ordinal - starts[i] + 1, months[i].leap)

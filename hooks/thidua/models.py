@@ -150,7 +150,7 @@ class Plan:
 
     @property
     def number_line(self) -> str | None:
-        """"Số: 79/KH-STP"; a number left blank for hand-writing keeps its blank; numbers below 10 get a 0."""
+        """ "Số: 79/KH-STP"; a number left blank for hand-writing keeps its blank; numbers below 10 get a 0."""
         if self.symbol is None:
             return None
         if not self.number:
@@ -211,8 +211,16 @@ def _date(value: str | None) -> PartialDate | None:
 
 def body_from(id_: str, d: dict) -> Body:
     return Body(
-        id_, d["name"], d["printed_name"], d["level"], d.get("parent"), d.get("province"),
-        _date(d.get("from")), _date(d.get("until")), d.get("successor"), d.get("note"),
+        id_,
+        d["name"],
+        d["printed_name"],
+        d["level"],
+        d.get("parent"),
+        d.get("province"),
+        _date(d.get("from")),
+        _date(d.get("until")),
+        d.get("successor"),
+        d.get("note"),
     )
 
 

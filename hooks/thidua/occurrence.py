@@ -44,7 +44,7 @@ class Occurrence:
 
     @property
     def wording(self) -> str:
-        """"93 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2023)"."""
+        """ "93 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2023)"."""
         c = self.commemoration
         if self.count is None:
             return c.name

@@ -78,8 +78,13 @@ def build_pages(repo: Repository) -> list[Page]:
         pages.append(Page(path, render(template, path, bodies=repo.bodies, **context), source))
 
     years = sorted({p.year for p in plans}, reverse=True)
-    add(urls.HOME, "home.md.j2", plans=plans, current=[p for p in plans if p.year == years[0]] if years else [],
-        deadlines=sorted(((d, p) for p in plans for d in p.deadlines), key=lambda x: x[0].date, reverse=True))
+    add(
+        urls.HOME,
+        "home.md.j2",
+        plans=plans,
+        current=[p for p in plans if p.year == years[0]] if years else [],
+        deadlines=sorted(((d, p) for p in plans for d in p.deadlines), key=lambda x: x[0].date, reverse=True),
+    )
     add(urls.PLANS, "plans_index.md.j2", years=[(y, [p for p in plans if p.year == y]) for y in years])
     for plan in plans:
         here = urls.record("plans", plan.id)
@@ -87,15 +92,31 @@ def build_pages(repo: Repository) -> list[Page]:
         here = urls.official(plan.id)
         add(here, "official.md.j2", plan.file, **views.plan_context(plan, repo, here))
 
-    add(urls.MOVEMENTS, "movements_index.md.j2", movements=sorted(repo.movements.values(), key=lambda m: m.name), by=by_movement)
+    add(
+        urls.MOVEMENTS,
+        "movements_index.md.j2",
+        movements=sorted(repo.movements.values(), key=lambda m: m.name),
+        by=by_movement,
+    )
     for m in repo.movements.values():
-        add(urls.record("movements", m.id), "movement.md.j2", _source(repo, "movements", m.id), movement=m, plans=by_movement[m.id])
+        add(
+            urls.record("movements", m.id),
+            "movement.md.j2",
+            _source(repo, "movements", m.id),
+            movement=m,
+            plans=by_movement[m.id],
+        )
 
     commemorations = sorted(repo.commemorations.values(), key=lambda c: (c.lunar, c.month, c.day, c.name))
     add(urls.COMMEMORATIONS, "commemorations_index.md.j2", commemorations=commemorations, by=by_commemoration)
     for c in commemorations:
-        add(urls.record("commemorations", c.id), "commemoration.md.j2", _source(repo, "commemorations", c.id),
-            c=c, uses=by_commemoration[c.id])
+        add(
+            urls.record("commemorations", c.id),
+            "commemoration.md.j2",
+            _source(repo, "commemorations", c.id),
+            c=c,
+            uses=by_commemoration[c.id],
+        )
 
     legal = sorted(repo.legal.values(), key=lambda d: (d.date or dates.PartialDate(1), d.id), reverse=True)
     add(urls.LEGAL, "legal_index.md.j2", docs=legal, by=by_legal)
@@ -105,9 +126,17 @@ def build_pages(repo: Repository) -> list[Page]:
     bodies = sorted(repo.bodies.values(), key=lambda b: (b.province or "", b.level, b.name))
     add(urls.BODIES, "bodies_index.md.j2", all_bodies=bodies, by=by_body)
     for b in bodies:
-        add(urls.record("bodies", b.id), "body.md.j2", _source(repo, "bodies", b.id), body=b, plans=by_body[b.id],
-            parent=repo.bodies.get(b.parent or ""), successor=repo.bodies.get(b.successor or ""),
-            predecessors=[x for x in bodies if x.successor == b.id], children=[x for x in bodies if x.parent == b.id])
+        add(
+            urls.record("bodies", b.id),
+            "body.md.j2",
+            _source(repo, "bodies", b.id),
+            body=b,
+            plans=by_body[b.id],
+            parent=repo.bodies.get(b.parent or ""),
+            successor=repo.bodies.get(b.successor or ""),
+            predecessors=[x for x in bodies if x.successor == b.id],
+            children=[x for x in bodies if x.parent == b.id],
+        )
     return pages
 
 

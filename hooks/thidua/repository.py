@@ -99,13 +99,29 @@ def _files(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[
             continue
         name = _display(path, root)
         if path.suffix not in (".yml", ".yaml"):
-            problems.append(Problem(name, 1, 1, "chỉ nhận tệp .yml trong thư mục dữ liệu; hãy đổi tên hoặc chuyển tệp này đi."))
+            problems.append(
+                Problem(name, 1, 1, "chỉ nhận tệp .yml trong thư mục dữ liệu; hãy đổi tên hoặc chuyển tệp này đi.")
+            )
             continue
         if not ID.match(path.stem):
-            problems.append(Problem(name, 1, 1, f"tên tệp '{path.name}' phải viết thường, không dấu, nối bằng '-', ví dụ: so-tu-phap-an-giang.yml"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    1,
+                    f"tên tệp '{path.name}' phải viết thường, không dấu, nối bằng '-', ví dụ: so-tu-phap-an-giang.yml",
+                )
+            )
             continue
         if path.stem in seen:
-            problems.append(Problem(name, 1, 1, f"mã '{path.stem}' trùng với tệp {_display(seen[path.stem], root)}; mỗi mã chỉ dùng một lần."))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    1,
+                    f"mã '{path.stem}' trùng với tệp {_display(seen[path.stem], root)}; mỗi mã chỉ dùng một lần.",
+                )
+            )
             continue
         seen[path.stem] = path
         yield path.stem, path
@@ -135,37 +151,70 @@ def _value_problems(source: Source, data: dict) -> list[Problem]:
     for key, start, end in (("phases", "start", "end"),):
         for i, item in enumerate(data.get(key, [])):
             if PartialDate.parse(item[end]) < PartialDate.parse(item[start]):
-                problems.append(source.problem((key, i, end), f"ngày kết thúc {item[end]} sớm hơn ngày bắt đầu {item[start]}."))
-    if isinstance(data.get("from_year"), int) and isinstance(data.get("to_year"), int) and data["to_year"] < data["from_year"]:
-        problems.append(source.problem(("to_year",), f"năm kết thúc {data['to_year']} sớm hơn năm bắt đầu {data['from_year']}."))
+                problems.append(
+                    source.problem((key, i, end), f"ngày kết thúc {item[end]} sớm hơn ngày bắt đầu {item[start]}.")
+                )
+    if (
+        isinstance(data.get("from_year"), int)
+        and isinstance(data.get("to_year"), int)
+        and data["to_year"] < data["from_year"]
+    ):
+        problems.append(
+            source.problem(("to_year",), f"năm kết thúc {data['to_year']} sớm hơn năm bắt đầu {data['from_year']}.")
+        )
     if "from" in data and "until" in data and PartialDate.parse(data["until"]) < PartialDate.parse(data["from"]):
-        problems.append(source.problem(("until",), f"ngày chấm dứt {data['until']} sớm hơn ngày bắt đầu {data['from']}."))
+        problems.append(
+            source.problem(("until",), f"ngày chấm dứt {data['until']} sớm hơn ngày bắt đầu {data['from']}.")
+        )
     if isinstance(data.get("day"), int) and isinstance(data.get("month"), int):
         # Solar dates are checked against a leap year (29/02 exists); lunar months have at most 30 days.
         last = 30 if data.get("lunar") else calendar.monthrange(2024, data["month"])[1]
         if data["day"] > last:
             kind = "âm lịch" if data.get("lunar") else "dương lịch"
-            problems.append(source.problem(("day",), f"tháng {data['month']} {kind} không có ngày {data['day']} (nhiều nhất {last} ngày)."))
+            problems.append(
+                source.problem(
+                    ("day",), f"tháng {data['month']} {kind} không có ngày {data['day']} (nhiều nhất {last} ngày)."
+                )
+            )
     seen: dict[str, int] = {}
     for i, phase in enumerate(data.get("phases", [])):
         if phase["id"] in seen:
-            problems.append(source.problem(("phases", i, "id"), f"mã đợt '{phase['id']}' trùng với phases[{seen[phase['id']]}]."))
+            problems.append(
+                source.problem(("phases", i, "id"), f"mã đợt '{phase['id']}' trùng với phases[{seen[phase['id']]}].")
+            )
         seen.setdefault(phase["id"], i)
-    texts = [(p, v) for p, v in _walk(data) if isinstance(v, str) and p and p[0] not in ("footnotes", "editorial_notes")]
+    texts = [
+        (p, v) for p, v in _walk(data) if isinstance(v, str) and p and p[0] not in ("footnotes", "editorial_notes")
+    ]
     footnotes = data.get("footnotes", {})
     used = set()
     for path, text in texts:
         for ref in FOOTNOTE_REF.findall(text):
             used.add(ref)
             if ref not in footnotes:
-                problems.append(source.problem(path, f"chú thích [^{ref}] chưa có nội dung; thêm vào footnotes, ví dụ: footnotes: {{\"{ref}\": \"...\"}}"))
+                problems.append(
+                    source.problem(
+                        path,
+                        f"chú thích [^{ref}] chưa có nội dung; thêm vào footnotes, "
+                        f'ví dụ: footnotes: {{"{ref}": "..."}}',
+                    )
+                )
     for ref in footnotes:
         if ref not in used:
-            problems.append(source.problem(("footnotes", ref), f"chú thích {ref} không được dẫn ở đâu; ghi [^{ref}] vào chỗ cần chú thích."))
+            problems.append(
+                source.problem(
+                    ("footnotes", ref), f"chú thích {ref} không được dẫn ở đâu; ghi [^{ref}] vào chỗ cần chú thích."
+                )
+            )
     all_text = [v for _, v in texts] + list(footnotes.values())
     for i, note in enumerate(data.get("editorial_notes", [])):
         if not any(note["quote"] in text for text in all_text):
-            problems.append(source.problem(("editorial_notes", i, "quote"), "không tìm thấy đoạn trích này trong văn bản; hãy chép đúng từng ký tự, kể cả dấu cách."))
+            problems.append(
+                source.problem(
+                    ("editorial_notes", i, "quote"),
+                    "không tìm thấy đoạn trích này trong văn bản; hãy chép đúng từng ký tự, kể cả dấu cách.",
+                )
+            )
     return problems
 
 
@@ -191,11 +240,22 @@ def _reference_problems(repo: Repository) -> list[Problem]:
         check("calendars", cid, ("plan",), "plans", cal.plan)
         for i, entry in enumerate(cal.entries):
             for j, theme in enumerate(entry.themes):
-                check("calendars", cid, ("entries", i, "themes", j, "commemoration"), "commemorations", theme.commemoration)
+                check(
+                    "calendars",
+                    cid,
+                    ("entries", i, "themes", j, "commemoration"),
+                    "commemorations",
+                    theme.commemoration,
+                )
                 check("calendars", cid, ("entries", i, "themes", j, "movement"), "movements", theme.movement)
     for pid, plan in repo.plans.items():
         check("plans", pid, ("document", "issuer"), "bodies", plan.issuer)
-        for key, target in (("legal_bases", "legal"), ("cites", "legal"), ("movements", "movements"), ("commemorations", "commemorations")):
+        for key, target in (
+            ("legal_bases", "legal"),
+            ("cites", "legal"),
+            ("movements", "movements"),
+            ("commemorations", "commemorations"),
+        ):
             for i, ref in enumerate(getattr(plan, key)):
                 check("plans", pid, (key, i), target, ref)
         for i, phase in enumerate(plan.phases):
@@ -207,14 +267,18 @@ def _reference_problems(repo: Repository) -> list[Problem]:
             check("plans", pid, node.path + ("calendar",), "calendars", node.calendar)
             if node.phase is not None and node.phase not in phase_ids:
                 source = repo.sources[("plans", pid)]
-                problems.append(source.problem(node.path + ("phase",), f"không có đợt '{node.phase}' trong phases của kế hoạch này."))
+                problems.append(
+                    source.problem(
+                        node.path + ("phase",), f"không có đợt '{node.phase}' trong phases của kế hoạch này."
+                    )
+                )
     return problems
 
 
 def _lint_problems(repo: Repository) -> list[Problem]:
     """Anniversary findings are errors unless the record carries an editorial note quoting them."""
     problems = []
-    for (folder, record), source in repo.sources.items():
+    for (_folder, _record), source in repo.sources.items():
         notes = [n["quote"] for n in source.data.get("editorial_notes", [])] if isinstance(source.data, dict) else []
         for path, value in _walk(source.data):
             if not isinstance(value, str) or (path and path[0] == "editorial_notes"):

@@ -151,8 +151,8 @@ def _message(error: ValidationError, schema: dict, key: str | int | None) -> str
         expected = schema.get("type", "boolean")
         if expected == "boolean" and isinstance(value, str) and value in YAML11_BOOLEANS:
             return (
-                f"giá trị {shown} không rõ nghĩa: một số chương trình hiểu '{value}' là true/false, số khác hiểu là chữ. "
-                f"Hãy viết đúng true hoặc false.{example}"
+                f"giá trị {shown} không rõ nghĩa: một số chương trình hiểu '{value}' là true/false, "
+                f"số khác hiểu là chữ. Hãy viết đúng true hoặc false.{example}"
             )
         got = f", nhưng giá trị là {shown}" if shown else ""
         return f"phải là {TYPE_NAMES.get(expected, expected)}{got}.{need}{example}"
@@ -176,5 +176,5 @@ def _message(error: ValidationError, schema: dict, key: str | int | None) -> str
         names = " hoặc ".join(s["required"][0] for s in schema["oneOf"])
         return f"cần đúng một trong hai trường: {names} (không ghi cả hai)."
     if validator == "propertyNames":
-        return f"tên {shown} không hợp lệ ở đây; chú thích được đánh số: \"1\", \"2\", ..."
+        return f'tên {shown} không hợp lệ ở đây; chú thích được đánh số: "1", "2", ...'
     return f"giá trị không hợp lệ ({error.message})."

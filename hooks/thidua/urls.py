@@ -13,7 +13,13 @@ COMMEMORATIONS = "ngay-ky-niem/index.md"
 LEGAL = "van-ban/index.md"
 BODIES = "co-quan/index.md"
 
-SECTIONS = {"plans": "ke-hoach", "movements": "phong-trao", "commemorations": "ngay-ky-niem", "legal": "van-ban", "bodies": "co-quan"}
+SECTIONS = {
+    "plans": "ke-hoach",
+    "movements": "phong-trao",
+    "commemorations": "ngay-ky-niem",
+    "legal": "van-ban",
+    "bodies": "co-quan",
+}
 
 
 def record(kind: str, record_id: str) -> str:

@@ -84,7 +84,7 @@ def assign_anchors(plan: Plan) -> None:
 
 
 def heading(plan: Plan) -> str:
-    """"Kế hoạch phát động phong trào thi đua năm 2024" from type and subject."""
+    """ "Kế hoạch phát động phong trào thi đua năm 2024" from type and subject."""
     subject = plan.subject
     return f"{plan.doc_type.capitalize()} {subject[:1].lower()}{subject[1:]}"
 
@@ -115,8 +115,11 @@ def header(plan: Plan, repo: Repository) -> dict[str, Any]:
 def plan_context(plan: Plan, repo: Repository, here: str) -> dict[str, Any]:
     assign_anchors(plan)
     texts = Texts(plan.editorial_notes)
-    calendars = {n.calendar: calendar_context(repo.calendars[n.calendar], repo, here, len(plan.editorial_notes) + 1)
-                 for n in plan.walk() if n.calendar and n.calendar in repo.calendars}
+    calendars = {
+        n.calendar: calendar_context(repo.calendars[n.calendar], repo, here, len(plan.editorial_notes) + 1)
+        for n in plan.walk()
+        if n.calendar and n.calendar in repo.calendars
+    }
     body = repo.bodies[plan.issuer]
     return {
         "plan": plan,
@@ -125,8 +128,12 @@ def plan_context(plan: Plan, repo: Repository, here: str) -> dict[str, Any]:
         "header": header(plan, repo),
         "date": dates.short(plan.date) if plan.date else None,
         "phases": [
-            {"phase": p, "start": dates.short(p.start), "end": dates.short(p.end),
-             "occurrences": occurrences(repo, p.commemorations, plan.year)}
+            {
+                "phase": p,
+                "start": dates.short(p.start),
+                "end": dates.short(p.end),
+                "occurrences": occurrences(repo, p.commemorations, plan.year),
+            }
             for p in plan.phases
         ],
         "deadlines": [{"d": d, "date": dates.short(d.date)} for d in sorted(plan.deadlines, key=lambda d: d.date)],

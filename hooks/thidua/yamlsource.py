@@ -80,7 +80,7 @@ def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
     """The first line before `before_line` whose value opens a double quote and never closes it."""
     for number, line in enumerate(text.splitlines()[:before_line], 1):
         match = re.match(r'^(\s*(?:-\s+)?[^\s:#"]+:\s+|\s*-\s+)"', line)
-        if match and not re.search(r'(?<!\\)"\s*(#.*)?$', line[match.end():]):
+        if match and not re.search(r'(?<!\\)"\s*(#.*)?$', line[match.end() :]):
             return number, match.end()
     return None
 
@@ -105,7 +105,7 @@ def _syntax_problem(name: str, err: yaml.YAMLError, text: str) -> Problem:
         start = getattr(err, "context_mark", None)
         since = f" (khối bắt đầu ở dòng {start.line + 1})" if start else ""
         msg = (
-            f"lỗi cú pháp YAML: thụt lề không khớp{since}. Thường do thụt lề sai, hoặc một dấu ngoặc kép \" "
+            f'lỗi cú pháp YAML: thụt lề không khớp{since}. Thường do thụt lề sai, hoặc một dấu ngoặc kép " '
             "mở ở dòng trên mà chưa đóng."
         )
     else:
@@ -126,7 +126,11 @@ def load(path: Path, name: str | None = None) -> tuple[Source | None, list[Probl
     except yaml.YAMLError as err:
         return None, [_syntax_problem(name, err, text)]
     if node is None:
-        return None, [Problem(name, 1, 1, "tệp trống; hãy điền dữ liệu theo mẫu trong Hướng dẫn biên tập (docs-editors/HUONG-DAN.md).")]
+        return None, [
+            Problem(
+                name, 1, 1, "tệp trống; hãy điền dữ liệu theo mẫu trong Hướng dẫn biên tập (docs-editors/HUONG-DAN.md)."
+            )
+        ]
     source = Source(name, None)
     source.data = _build(node, (), source, problems)
     if not isinstance(source.data, dict):
@@ -144,7 +148,9 @@ def _build(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            problems.append(Problem(source.file, line, column, "tên trường phải là một chữ, ví dụ: title:", field_name(path)))
+            problems.append(
+                Problem(source.file, line, column, "tên trường phải là một chữ, ví dụ: title:", field_name(path))
+            )
             continue
         key = key_node.value
         child = path + (key,)
@@ -152,7 +158,12 @@ def _build(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]
         if key in result:
             first = source.key_positions[child]
             problems.append(
-                Problem(source.file, *key_pos, f"trường bị ghi hai lần (lần đầu ở dòng {first[0]}); hãy xóa một lần.", field_name(child))
+                Problem(
+                    source.file,
+                    *key_pos,
+                    f"trường bị ghi hai lần (lần đầu ở dòng {first[0]}); hãy xóa một lần.",
+                    field_name(child),
+                )
             )
             continue
         source.key_positions[child] = key_pos
