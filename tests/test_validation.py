@@ -223,7 +223,7 @@ def test_file_names(data_copy: Path) -> None:
 def test_empty_file(data_copy: Path) -> None:
     (data_copy / "legal" / "chi-thi-34-ct-tw.yml").write_text("\n", encoding="utf-8")
     assert problems(data_copy)[0] == (
-        "data/legal/chi-thi-34-ct-tw.yml:1:1: error: tệp trống; hãy điền dữ liệu theo mẫu trong Hướng dẫn biên tập (docs-editors/HUONG-DAN.md)."
+        "data/legal/chi-thi-34-ct-tw.yml:1:1: error: tệp trống; hãy điền dữ liệu theo mẫu trong Hướng dẫn biên tập (data/README.md)."
     )
 
 

@@ -127,9 +127,7 @@ def load(path: Path, name: str | None = None) -> tuple[Source | None, list[Probl
         return None, [_syntax_problem(name, err, text)]
     if node is None:
         return None, [
-            Problem(
-                name, 1, 1, "tệp trống; hãy điền dữ liệu theo mẫu trong Hướng dẫn biên tập (docs-editors/HUONG-DAN.md)."
-            )
+            Problem(name, 1, 1, "tệp trống; hãy điền dữ liệu theo mẫu trong Hướng dẫn biên tập (data/README.md).")
         ]
     source = Source(name, None)
     source.data = _build(node, (), source, problems)
