@@ -13,12 +13,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site check test lint browser clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-## make serve: xem trước trang trên http://127.0.0.1:8000 (tự dựng lại khi sửa dữ liệu)
+## make serve: xem trước trang tại http://127.0.0.1:8000/thi-dua-khen-thuong/ (tự dựng lại khi sửa dữ liệu)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a $(ADDR)
 

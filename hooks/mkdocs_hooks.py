@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from thidua.pages import build_pages
+from thidua.pages import build_downloads, build_pages
 from thidua.problems import DataError
 from thidua.repository import load_repository
 from thidua.urls import heading_slug
@@ -51,5 +51,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if page.source and config.repo_url:
             generated.edit_uri = "../" + page.source  # edit_uri points at docs/; the source is in data/
         files.append(generated)
+    for path, source in build_downloads(repo):
+        files.append(File.generated(config, path, abs_src_path=str(root / source)))
     log.info("thidua: %d trang được tạo từ %s", len(pages), data_dir)
     return files

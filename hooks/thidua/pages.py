@@ -53,6 +53,11 @@ def render(template: str, here: str, **context: Any) -> str:
     return environment().get_template(template).render(here=here, link=views.link(here), urls=urls, **context)
 
 
+def build_downloads(repo: Repository) -> list[tuple[str, str]]:
+    """Static files to publish as they are: (path under the site, data file it is copied from)."""
+    return [(urls.data_download(p.id), p.file) for p in sorted(repo.plans.values(), key=lambda p: p.id)]
+
+
 def build_pages(repo: Repository) -> list[Page]:
     plans = sorted(repo.plans.values(), key=lambda p: (-p.year, p.date or dates.PartialDate(p.year), p.id))
     by_movement: dict[str, list] = defaultdict(list)

@@ -30,6 +30,11 @@ def official(plan_id: str) -> str:
     return f"ke-hoach/{plan_id}/ban-in.md"
 
 
+def data_download(plan_id: str) -> str:
+    """The plan's data file, published beside its page for readers who want to reuse it."""
+    return f"ke-hoach/{plan_id}.yml"
+
+
 def relative(here: str, target: str) -> str:
     """A Markdown link from page `here` to page `target`; MkDocs turns it into the right URL under any sub-path."""
     target_path, _, fragment = target.partition("#")
