@@ -11,7 +11,7 @@ ADDR ?= 127.0.0.1:8000
 export THIDUA_DATA := $(DATA)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test lint browser clean
+.PHONY: serve site check test lint browser clean calendar-draft
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,13 +25,17 @@ serve: $(STAMP)
 ## make site: dựng trang vào site/; chỉ thay site/ khi toàn bộ quá trình dựng thành công
 site: $(STAMP)
 	rm -rf .site.tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site.tmp
+	$(BIN)/mkdocs build --strict --site-dir .site.tmp
 	rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv .site.tmp site && rm -rf site.old
 	@echo "Đã dựng trang vào site/."
 
 ## make check: kiểm tra dữ liệu trong data/ (như khi dựng trang)
 check: $(STAMP)
 	$(BIN)/python -m thidua check $(DATA)
+
+## make calendar-draft YEAR=2027 [OFFICE=so-tu-phap-an-giang]: bản nháp lịch tuyên truyền năm sau
+calendar-draft: $(STAMP)
+	$(BIN)/python -m thidua calendar-draft $(YEAR) $(if $(OFFICE),--office $(OFFICE)) --data $(DATA)
 
 ## make test: chạy toàn bộ kiểm thử, kể cả kiểm thử trên trình duyệt Chromium
 test: $(STAMP) browser

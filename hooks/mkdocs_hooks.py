@@ -10,13 +10,15 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from thidua.pages import build_downloads, build_pages
+from thidua.pages import build_assets, build_pages
 from thidua.problems import DataError
+from thidua.provenance import last_change
 from thidua.repository import load_repository
 from thidua.urls import heading_slug
 
@@ -51,7 +53,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if page.source and config.repo_url:
             generated.edit_uri = "../" + page.source  # edit_uri points at docs/; the source is in data/
         files.append(generated)
-    for path, source in build_downloads(repo):
-        files.append(File.generated(config, path, abs_src_path=str(root / source)))
+    stamp = last_change(data_dir, max((p.year for p in repo.plans.values()), default=2000))
+    domain = urlsplit(config.site_url or "").hostname or "localhost"
+    for asset in build_assets(repo, stamp, domain):
+        if asset.source is not None:
+            files.append(File.generated(config, asset.path, abs_src_path=str(root / asset.source)))
+        else:
+            files.append(File.generated(config, asset.path, content=asset.content))
     log.info("thidua: %d trang được tạo từ %s", len(pages), data_dir)
     return files

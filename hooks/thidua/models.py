@@ -178,7 +178,7 @@ class Plan:
 
 @dataclass(frozen=True)
 class Theme:
-    text: str
+    text: str | None = None  # as printed; None when the wording is computed from `commemoration`
     commemoration: str | None = None
     movement: str | None = None
 

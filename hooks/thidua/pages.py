@@ -6,6 +6,7 @@ that the navigation MkDocs renders into every page stays small however much data
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from . import dates, urls, views
+from . import dates, ical, urls, views
 from .occurrence import occurrence
 from .repository import Repository
 
@@ -30,6 +31,11 @@ class Page:
     source: str | None = None  # the data file it comes from, for the edit link
 
 
+def yaml_str(value: object) -> markupsafe.Markup:
+    """A YAML string value: JSON strings are valid YAML, and Vietnamese stays readable (no \\u escapes)."""
+    return markupsafe.Markup(json.dumps(str(value), ensure_ascii=False))
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -40,8 +46,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    # Front matter values: JSON strings are valid YAML; Vietnamese stays readable (no \u escapes).
-    env.filters["yaml_str"] = lambda s: markupsafe.Markup(json.dumps(str(s), ensure_ascii=False))
+    env.filters["yaml_str"] = yaml_str
     env.filters["md_label"] = lambda s: str(s).replace("*", "\\*")
     env.filters["short_date"] = dates.short
     env.filters["md_cell"] = lambda s: str(s).replace("|", "\\|")
@@ -53,9 +58,31 @@ def render(template: str, here: str, **context: Any) -> str:
     return environment().get_template(template).render(here=here, link=views.link(here), urls=urls, **context)
 
 
-def build_downloads(repo: Repository) -> list[tuple[str, str]]:
-    """Static files to publish as they are: (path under the site, data file it is copied from)."""
-    return [(urls.data_download(p.id), p.file) for p in sorted(repo.plans.values(), key=lambda p: p.id)]
+@dataclass(frozen=True)
+class Asset:
+    """A file published as it is: generated `content`, or a data file (`source`) copied unchanged."""
+
+    path: str
+    content: bytes | None = None
+    source: str | None = None
+
+
+def build_assets(repo: Repository, stamp: dt.datetime, domain: str) -> list[Asset]:
+    """Plan data files, iCalendar feeds, and the data behind the home page's "this month" block."""
+    assets = [Asset(urls.data_download(p.id), source=p.file) for p in sorted(repo.plans.values(), key=lambda p: p.id)]
+    for cal in sorted(repo.calendars.values(), key=lambda c: c.id):
+        feed = ical.calendar_feed(cal, repo.bodies[cal.issuer], repo.commemorations, stamp, domain)
+        assets.append(Asset(urls.calendar_feed(cal.id), content=feed))
+    assets.append(
+        Asset(urls.DEADLINES_FEED, content=ical.deadlines_feed(repo.plans.values(), repo.bodies, stamp, domain))
+    )
+    assets.append(
+        Asset(
+            urls.THIS_MONTH,
+            content=json.dumps(views.this_month_data(repo), ensure_ascii=False, sort_keys=True).encode("utf-8"),
+        )
+    )
+    return assets
 
 
 def build_pages(repo: Repository) -> list[Page]:
@@ -87,6 +114,7 @@ def build_pages(repo: Repository) -> list[Page]:
         urls.HOME,
         "home.md.j2",
         plans=plans,
+        this_month=views.home_calendar(repo),
         current=[p for p in plans if p.year == years[0]] if years else [],
         deadlines=sorted(((d, p) for p in plans for d in p.deadlines), key=lambda x: x[0].date, reverse=True),
     )
@@ -96,6 +124,15 @@ def build_pages(repo: Repository) -> list[Page]:
         add(here, "plan.md.j2", plan.file, **views.plan_context(plan, repo, here))
         here = urls.official(plan.id)
         add(here, "official.md.j2", plan.file, **views.plan_context(plan, repo, here))
+
+    cals = sorted(repo.calendars.values(), key=lambda c: (-c.year, c.id))
+    add(urls.CALENDARS, "calendars_index.md.j2", items=[(c, repo.bodies[c.issuer]) for c in cals])
+    for cal in cals:
+        here = urls.record("calendars", cal.id)
+        add(here, "calendar.md.j2", cal.file, **views.calendar_page_context(cal, repo, here))
+        for month in range(1, 13):
+            here = urls.calendar_month(cal.id, month)
+            add(here, "calendar_month.md.j2", cal.file, **views.calendar_month_context(cal, repo, here, month))
 
     add(
         urls.MOVEMENTS,

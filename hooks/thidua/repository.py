@@ -15,6 +15,7 @@ from typing import Any
 
 from . import anniversary, models
 from .dates import DateTextError, PartialDate
+from .occurrence import occurrence
 from .problems import DataError, Problem
 from .schema import validate
 from .yamlsource import Source, load
@@ -240,6 +241,7 @@ def _reference_problems(repo: Repository) -> list[Problem]:
         check("calendars", cid, ("plan",), "plans", cal.plan)
         for i, entry in enumerate(cal.entries):
             for j, theme in enumerate(entry.themes):
+                problems.extend(_month_problem(repo, cid, cal, i, j))
                 check(
                     "calendars",
                     cid,
@@ -273,6 +275,23 @@ def _reference_problems(repo: Repository) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _month_problem(repo: Repository, cid: str, cal: models.Calendar, i: int, j: int) -> list[Problem]:
+    """A theme's commemoration must fall in the months of its row in the calendar's year."""
+    entry = cal.entries[i]
+    ref = entry.themes[j].commemoration
+    if entry.year_round or ref is None or ref not in repo.commemorations:
+        return []
+    when = occurrence(repo.commemorations[ref], cal.year).date
+    if when.month in entry.months:
+        return []
+    months = ", ".join(str(m) for m in entry.months)
+    message = (
+        f"ngày kỷ niệm '{ref}' năm {cal.year} rơi vào ngày {when.day:02d}/{when.month:02d}/{cal.year}, "
+        f"không thuộc tháng {months} của dòng này; hãy chuyển chủ đề sang dòng Tháng {when.month}."
+    )
+    return [repo.sources[("calendars", cid)].problem(("entries", i, "themes", j, "commemoration"), message)]
 
 
 def _lint_problems(repo: Repository) -> list[Problem]:

@@ -12,8 +12,12 @@ MOVEMENTS = "phong-trao/index.md"
 COMMEMORATIONS = "ngay-ky-niem/index.md"
 LEGAL = "van-ban/index.md"
 BODIES = "co-quan/index.md"
+CALENDARS = "lich-tuyen-truyen/index.md"
+DEADLINES_FEED = "ke-hoach/thoi-han.ics"
+THIS_MONTH = "lich-tuyen-truyen/theo-thang.json"
 
 SECTIONS = {
+    "calendars": "lich-tuyen-truyen",
     "plans": "ke-hoach",
     "movements": "phong-trao",
     "commemorations": "ngay-ky-niem",
@@ -28,6 +32,14 @@ def record(kind: str, record_id: str) -> str:
 
 def official(plan_id: str) -> str:
     return f"ke-hoach/{plan_id}/ban-in.md"
+
+
+def calendar_month(calendar_id: str, month: int) -> str:
+    return f"lich-tuyen-truyen/{calendar_id}/thang-{month:02d}.md"
+
+
+def calendar_feed(calendar_id: str) -> str:
+    return f"lich-tuyen-truyen/{calendar_id}.ics"
 
 
 def data_download(plan_id: str) -> str:
@@ -50,3 +62,11 @@ def slug(text: str) -> str:
 def heading_slug(value: str, separator: str) -> str:
     """Python-Markdown `toc` slugify hook, so heading anchors are ASCII and keep "đ" as "d"."""
     return slugify(value, separator=separator)
+
+
+def page_url(path: str) -> str:
+    """The URL of a page relative to the site root (directory URLs): "ke-hoach/x.md" -> "ke-hoach/x/"."""
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"

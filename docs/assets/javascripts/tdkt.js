@@ -1,14 +1,21 @@
-// Deadlines on the home page: the page is static, so "upcoming" is decided in the reader's browser,
-// on the day they read it. Without JavaScript every deadline is listed, newest first.
+// Thi đua, khen thưởng: small enhancements. Every page works without them.
+// The site is static, so what depends on "today" is decided here, in the reader's browser.
+
+function todayParts() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return { year: now.getFullYear(), month: now.getMonth() + 1, iso: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}` };
+}
+
+// Home page: which deadlines are still ahead.
 function markDeadlines() {
   const list = document.querySelector(".tdkt-deadlines");
   const status = document.querySelector("[data-tdkt-upcoming]");
   if (!list || !status) return;
-  const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  const { iso } = todayParts();
   let upcoming = 0;
   list.querySelectorAll("li[data-date-end]").forEach((item) => {
-    const past = item.dataset.dateEnd < today;
+    const past = item.dataset.dateEnd < iso;
     item.classList.toggle("tdkt-past", past);
     if (!past) upcoming += 1;
   });
@@ -17,8 +24,73 @@ function markDeadlines() {
     : "Hiện không có thời hạn nào sắp tới; các thời hạn dưới đây đã qua.";
   status.hidden = false;
 }
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+// Home page: the reader's current month, from the calendar of the current year when there is one,
+// with the commemorations of the month (computed at build time for a range of years, lunar ones included).
+async function showThisMonth() {
+  const block = document.querySelector("[data-tdkt-this-month]");
+  if (!block || block.dataset.done) return;
+  block.dataset.done = "1";
+  const source = new URL(block.dataset.tdktThisMonth, document.baseURI);
+  const siteRoot = new URL("../", source); // the data file sits one folder below the site root
+  let data;
+  try {
+    const response = await fetch(source);
+    data = await response.json();
+  } catch (error) {
+    return; // keep the whole-year list
+  }
+  const { year, month } = todayParts();
+  const key = `${year}-${String(month).padStart(2, "0")}`;
+  const calendar = data.calendars[String(year)];
+  const days = data.commemorations[key] || [];
+  const box = element("div", "", "tdkt-month-now");
+  box.append(element("h3", `Tháng ${month}/${year}`));
+  if (calendar) {
+    const entry = calendar.months[String(month)];
+    const link = element("a", `Lịch tuyên truyền tháng ${month} (${calendar.issuer})`);
+    link.href = new URL(entry.url, siteRoot).href;
+    const paragraph = element("p");
+    paragraph.append(link);
+    box.append(paragraph);
+    const list = element("ul");
+    entry.rows.forEach((row) => row.themes.forEach((theme) => list.append(element("li", theme))));
+    if (list.children.length) box.append(list);
+  } else {
+    box.append(element("p", `Chưa có kế hoạch tuyên truyền năm ${year}. Các ngày kỷ niệm trong tháng:`));
+  }
+  if (days.length) {
+    const list = element("ul");
+    days.forEach((day) => list.append(element("li", `${day.when}: ${day.text}${day.round ? " (năm tròn)" : ""}`)));
+    box.append(list);
+  }
+  block.querySelector("[data-tdkt-this-month-status]").textContent = "Lịch cả năm, theo từng tháng:";
+  block.prepend(box);
+}
+
+function wirePrintButtons() {
+  document.querySelectorAll("[data-tdkt-print]").forEach((button) => {
+    if (button.dataset.wired) return;
+    button.dataset.wired = "1";
+    button.addEventListener("click", () => window.print());
+  });
+}
+
+function enhance() {
+  markDeadlines();
+  showThisMonth();
+  wirePrintButtons();
+}
+
 if (typeof document$ !== "undefined") {
-  document$.subscribe(markDeadlines); // Material's instant navigation
+  document$.subscribe(enhance); // Material's instant navigation
 } else {
-  document.addEventListener("DOMContentLoaded", markDeadlines);
+  document.addEventListener("DOMContentLoaded", enhance);
 }
