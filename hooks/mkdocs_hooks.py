@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from thidua.pages import build_assets, build_pages
+from thidua.pages import build_assets, build_pages, process_photos
 from thidua.problems import DataError
 from thidua.provenance import last_change
 from thidua.repository import load_repository
@@ -45,7 +45,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         repo = load_repository(data_dir, root=root, include_drafts=drafts)
     except DataError as err:
         raise PluginError("Dữ liệu có lỗi, không xây dựng trang:\n" + err.report()) from None
-    pages = build_pages(repo)
+    cache = root / ".cache" / "photos"  # renditions by content hash, reused across builds
+    photos = process_photos(repo, data_dir, cache)
+    pages = build_pages(repo, photos)
     for page in pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo từ dữ liệu; hãy đổi tên tệp trong docs/.")
@@ -55,7 +57,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(generated)
     stamp = last_change(data_dir, max((p.year for p in repo.plans.values()), default=2000))
     domain = urlsplit(config.site_url or "").hostname or "localhost"
-    for asset in build_assets(repo, stamp, domain):
+    site_url = config.site_url or "/"
+    for asset in build_assets(repo, photos, stamp, domain, site_url, cache):
         if asset.source is not None:
             files.append(File.generated(config, asset.path, abs_src_path=str(root / asset.source)))
         else:

@@ -16,7 +16,7 @@ from thidua.calendars import entries_for_month, month_span
 from thidua.draft import DraftExists, write_draft
 from thidua.ical import calendar_feed, deadlines_feed
 from thidua.occurrence import occurrence
-from thidua.pages import build_pages
+from thidua.pages import build_pages, process_photos
 from thidua.problems import DataError
 from thidua.repository import load_repository
 
@@ -60,8 +60,8 @@ def test_month_entries_include_year_round_ones(repo) -> None:
     assert [e.label for e in entries_for_month(cal, 1)] == ["Trong năm"] * 6
 
 
-def test_month_page_golden(repo) -> None:
-    pages = {p.path: p.content for p in build_pages(repo)}
+def test_month_page_golden(repo, tmp_path: Path) -> None:
+    pages = {p.path: p.content for p in build_pages(repo, process_photos(repo, ROOT / "data", tmp_path))}
     page = pages[urls.calendar_month(CAL, 4)]
     path = GOLDEN / "calendar-2023-thang-04.md"
     if os.environ.get("UPDATE_GOLDEN") == "1":

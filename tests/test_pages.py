@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from thidua import urls
-from thidua.pages import build_pages
+from thidua.pages import build_pages, process_photos
 from thidua.repository import load_repository
 
 ROOT = Path(__file__).parents[1]
@@ -16,8 +16,10 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
-    return {p.path: p.content for p in build_pages(load_repository(ROOT / "data"))}
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    repo = load_repository(ROOT / "data")
+    photos = process_photos(repo, ROOT / "data", tmp_path_factory.mktemp("photos"))
+    return {p.path: p.content for p in build_pages(repo, photos)}
 
 
 @pytest.mark.parametrize(

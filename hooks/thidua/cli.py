@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     counts = ", ".join(
-        f"{len(repo.table(k))} {k}" for k in ("plans", "calendars", "movements", "commemorations", "legal", "bodies")
+        f"{len(repo.table(k))} {k}"
+        for k in ("plans", "calendars", "profiles", "movements", "commemorations", "legal", "bodies")
     )
     print(f"Dữ liệu hợp lệ: {counts}.")
     return 0

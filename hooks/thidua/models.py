@@ -77,6 +77,7 @@ class Node:
     phase: str | None = None
     unit: str | None = None
     calendar: str | None = None
+    topic: str | None = None
     children: list[Node] = field(default_factory=list)
     path: tuple[Any, ...] = ()
     anchor: str = ""
@@ -238,7 +239,7 @@ def legal_from(id_: str, d: dict) -> LegalDoc:
 
 def _node(d: dict, path: tuple[Any, ...]) -> Node:
     children = [_node(c, path + ("children", i)) for i, c in enumerate(d.get("children", []))]
-    fields = {k: d.get(k) for k in ("label", "title", "text", "movement", "phase", "unit", "calendar")}
+    fields = {k: d.get(k) for k in ("label", "title", "text", "movement", "phase", "unit", "calendar", "topic")}
     return Node(**fields, children=children, path=path)
 
 
@@ -295,4 +296,108 @@ def calendar_from(id_: str, file: str, d: dict) -> Calendar:
     )
     return Calendar(
         id_, file, d["title"], d["year"], d["issuer"], entries, d.get("plan"), _notes(d), d.get("draft", False)
+    )
+
+
+@dataclass(frozen=True)
+class Award:
+    kind: str  # danh-hieu | khen-thuong
+    title: str
+    giver: str
+    decision: str
+    date: dt.date
+
+    @property
+    def wording(self) -> str:
+        """ "Bằng khen của Bộ trưởng Bộ Tư pháp"; a danh hiệu is named on its own."""
+        if self.title in ("Bằng khen", "Giấy khen"):
+            return f"{self.title} của {self.giver}"
+        return self.title
+
+
+@dataclass(frozen=True)
+class Photo:
+    file: str  # relative to data/profiles/
+    alt: str
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    title: str
+    url: str
+    publisher: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass
+class Profile:
+    id: str
+    file: str
+    kind: str
+    name: str
+    unit: str
+    level: str
+    published: dt.date
+    stage: str
+    story: str
+    position: str | None = None
+    year: int | None = None
+    period: tuple[int, int] | None = None
+    movements: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()
+    awards: tuple[Award, ...] = ()
+    achievements: tuple[str, ...] = ()
+    photos: tuple[Photo, ...] = ()
+    sources: tuple[SourceLink, ...] = ()
+    consent: bool | None = None
+    illustrative: bool = False
+    draft: bool = False
+
+    @property
+    def publishable(self) -> bool:
+        """A draft never appears; a person appears only with their consent to publish."""
+        return not self.draft and (self.kind == "tap-the" or self.consent is True)
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The years a profile is listed under: its year, or every year of its period."""
+        if self.period:
+            return tuple(range(self.period[0], self.period[1] + 1))
+        return (self.year,) if self.year else ()
+
+    @property
+    def when(self) -> str:
+        return f"giai đoạn {self.period[0]}–{self.period[1]}" if self.period else f"năm {self.year}"
+
+
+def profile_from(id_: str, file: str, d: dict) -> Profile:
+    period = d.get("period")
+    return Profile(
+        id=id_,
+        file=file,
+        kind=d["kind"],
+        name=d["name"],
+        unit=d["unit"],
+        level=d["level"],
+        published=parse_date(d["published"]),
+        stage=d["stage"],
+        story=d["story"],
+        position=d.get("position"),
+        year=d.get("year"),
+        period=(period["from"], period["to"]) if period else None,
+        movements=tuple(d.get("movements", [])),
+        plans=tuple(d.get("plans", [])),
+        awards=tuple(
+            Award(a["kind"], a["title"], a["giver"], a["decision"], parse_date(a["date"])) for a in d.get("awards", [])
+        ),
+        achievements=tuple(d.get("achievements", [])),
+        photos=tuple(Photo(p["file"], p["alt"], p.get("caption")) for p in d.get("photos", [])),
+        sources=tuple(
+            SourceLink(s["title"], s["url"], s.get("publisher"), parse_date(s["date"]) if s.get("date") else None)
+            for s in d.get("sources", [])
+        ),
+        consent=d["consent"]["given"] if "consent" in d else None,
+        illustrative=d.get("illustrative", False),
+        draft=d.get("draft", False),
     )

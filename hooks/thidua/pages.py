@@ -17,7 +17,9 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from . import dates, ical, urls, views
+from . import dates, feeds, ical, urls, views
+from . import photos as photos_
+from . import profiles as profiles_
 from .occurrence import occurrence
 from .repository import Repository
 
@@ -55,7 +57,11 @@ def environment() -> jinja2.Environment:
 
 
 def render(template: str, here: str, **context: Any) -> str:
-    return environment().get_template(template).render(here=here, link=views.link(here), urls=urls, **context)
+    return (
+        environment()
+        .get_template(template)
+        .render(here=here, link=views.link(here), asset=lambda target: urls.asset(here, target), urls=urls, **context)
+    )
 
 
 @dataclass(frozen=True)
@@ -67,8 +73,23 @@ class Asset:
     source: str | None = None
 
 
-def build_assets(repo: Repository, stamp: dt.datetime, domain: str) -> list[Asset]:
-    """Plan data files, iCalendar feeds, and the data behind the home page's "this month" block."""
+Photos = dict[tuple[str, int], photos_.Processed]
+
+
+def process_photos(repo: Repository, data_dir: Path, cache: Path) -> Photos:
+    """Web renditions of every published profile's photos, keyed by (profile id, photo index)."""
+    return {
+        (p.id, i): photos_.process(data_dir / "profiles" / photo.file, cache)
+        for p in sorted(repo.profiles.values(), key=lambda p: p.id)
+        for i, photo in enumerate(p.photos)
+    }
+
+
+def build_assets(
+    repo: Repository, photos: Photos, stamp: dt.datetime, domain: str, site_url: str, cache: Path
+) -> list[Asset]:
+    """Plan data files, feeds, the data behind the home page's "this month" block and the profile
+    filters, the open-data export, and the photo renditions."""
     assets = [Asset(urls.data_download(p.id), source=p.file) for p in sorted(repo.plans.values(), key=lambda p: p.id)]
     for cal in sorted(repo.calendars.values(), key=lambda c: c.id):
         feed = ical.calendar_feed(cal, repo.bodies[cal.issuer], repo.commemorations, stamp, domain)
@@ -76,16 +97,24 @@ def build_assets(repo: Repository, stamp: dt.datetime, domain: str) -> list[Asse
     assets.append(
         Asset(urls.DEADLINES_FEED, content=ical.deadlines_feed(repo.plans.values(), repo.bodies, stamp, domain))
     )
-    assets.append(
-        Asset(
-            urls.THIS_MONTH,
-            content=json.dumps(views.this_month_data(repo), ensure_ascii=False, sort_keys=True).encode("utf-8"),
-        )
-    )
+    assets.append(Asset(urls.THIS_MONTH, content=_json(views.this_month_data(repo))))
+    published = list(repo.profiles.values())
+    assets.append(Asset(urls.PROFILE_FEED, content=feeds.profiles_feed(published, site_url)))
+    assets.append(Asset(urls.PLAN_FEED, content=feeds.plans_feed(repo.plans.values(), repo.bodies, site_url)))
+    photo_urls = {key: f"{urls.PHOTOS}/{p.fallback().name}" for key, p in photos.items()}
+    assets.append(Asset(urls.PROFILE_EXPORT, content=_json(feeds.profile_export(published, photo_urls, site_url))))
+    assets.append(Asset(urls.PROFILE_INDEX, content=_json(views.profile_index_data(repo, photos))))
+    for processed in sorted(photos.values(), key=lambda p: p.digest):
+        for r in processed.renditions:
+            assets.append(Asset(f"{urls.PHOTOS}/{r.name}", source=str(cache / r.name)))
     return assets
 
 
-def build_pages(repo: Repository) -> list[Page]:
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+
+
+def build_pages(repo: Repository, photos: Photos) -> list[Page]:
     plans = sorted(repo.plans.values(), key=lambda p: (-p.year, p.date or dates.PartialDate(p.year), p.id))
     by_movement: dict[str, list] = defaultdict(list)
     by_commemoration: dict[str, list] = defaultdict(list)
@@ -134,6 +163,43 @@ def build_pages(repo: Repository) -> list[Page]:
             here = urls.calendar_month(cal.id, month)
             add(here, "calendar_month.md.j2", cal.file, **views.calendar_month_context(cal, repo, here, month))
 
+    profiles = profiles_.newest_first(repo.profiles.values())
+    by_movement_profiles: dict[str, list] = defaultdict(list)
+    for profile in profiles:
+        for m in profile.movements:
+            by_movement_profiles[m].append(profile)
+    groups = profiles_.groups(profiles)
+    listing = {
+        "groups": groups,
+        "axes": {k: v[0] for k, v in profiles_.AXES.items()},
+        "movements": sorted((m for m in repo.movements.values() if by_movement_profiles[m.id]), key=lambda m: m.name),
+    }
+    for path, chunk, number in profiles_.pages(urls.PROFILES, profiles):
+        add(
+            path,
+            "profiles_index.md.j2",
+            cards=[views.card(p, photos, path) for p in chunk],
+            number=number,
+            total=len(profiles),
+            page_count=-(-len(profiles) // profiles_.PAGE_SIZE) or 1,
+            **listing,
+        )
+    for group in groups:
+        for path, chunk, number in profiles_.pages(group.path, list(group.profiles)):
+            add(
+                path,
+                "profile_group.md.j2",
+                group=group,
+                cards=[views.card(p, photos, path) for p in chunk],
+                number=number,
+                page_count=-(-len(group.profiles) // profiles_.PAGE_SIZE) or 1,
+                axis_title=profiles_.AXES[group.axis][0],
+            )
+    for profile in profiles:
+        here = urls.record("profiles", profile.id)
+        add(here, "profile.md.j2", profile.file, **views.profile_context(profile, repo, photos, here))
+    add(urls.PROFILE_CRITERIA, "criteria.md.j2", **views.criteria_context(repo, urls.PROFILE_CRITERIA))
+
     add(
         urls.MOVEMENTS,
         "movements_index.md.j2",
@@ -147,6 +213,7 @@ def build_pages(repo: Repository) -> list[Page]:
             _source(repo, "movements", m.id),
             movement=m,
             plans=by_movement[m.id],
+            profiles=[views.card(p, photos, urls.record("movements", m.id)) for p in by_movement_profiles[m.id]],
         )
 
     commemorations = sorted(repo.commemorations.values(), key=lambda c: (c.lunar, c.month, c.day, c.name))

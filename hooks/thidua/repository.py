@@ -32,8 +32,9 @@ KINDS: list[tuple[str, str, Callable[..., Any], str]] = [
     ("legal", "legal", models.legal_from, "văn bản"),
     ("calendars", "calendar", models.calendar_from, "lịch tuyên truyền"),
     ("plans", "plan", models.plan_from, "kế hoạch"),
+    ("profiles", "profile", models.profile_from, "điển hình"),
 ]
-WITH_FILE = {"calendars", "plans"}
+WITH_FILE = {"calendars", "plans", "profiles"}
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Repository:
     legal: dict[str, models.LegalDoc] = field(default_factory=dict)
     calendars: dict[str, models.Calendar] = field(default_factory=dict)
     plans: dict[str, models.Plan] = field(default_factory=dict)
+    profiles: dict[str, models.Profile] = field(default_factory=dict)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     # every record id that has a file, valid or not: a reference to an invalid record is not "missing"
     files: dict[str, set[str]] = field(default_factory=dict)
@@ -75,12 +77,14 @@ def load_repository(data_dir: Path, root: Path | None = None, include_drafts: bo
             args = (record_id, name, data) if folder in WITH_FILE else (record_id, data)
             repo.table(folder)[record_id] = build(*args)
     problems.extend(_reference_problems(repo))
+    problems.extend(_photo_problems(repo, data_dir))
     problems.extend(_lint_problems(repo))
     if problems:
         raise DataError(problems)
     if not include_drafts:
         repo.plans = {k: v for k, v in repo.plans.items() if not v.draft}
         repo.calendars = {k: v for k, v in repo.calendars.items() if not v.draft}
+        repo.profiles = {k: v for k, v in repo.profiles.items() if v.publishable}
     return repo
 
 
@@ -96,8 +100,8 @@ def _files(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[
         return
     seen: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.name.lower() == "readme.md":
-            continue
+        if path.name.startswith(".") or path.name.lower() == "readme.md" or path.is_dir():
+            continue  # folders hold a record type's attachments, e.g. profiles/photos/
         name = _display(path, root)
         if path.suffix not in (".yml", ".yaml"):
             problems.append(
@@ -236,6 +240,10 @@ def _reference_problems(repo: Repository) -> list[Problem]:
     for bid, body in repo.bodies.items():
         check("bodies", bid, ("parent",), "bodies", body.parent)
         check("bodies", bid, ("successor",), "bodies", body.successor)
+    for pid, profile in repo.profiles.items():
+        for key, target in (("movements", "movements"), ("plans", "plans")):
+            for i, ref in enumerate(getattr(profile, key)):
+                check("profiles", pid, (key, i), target, ref)
     for cid, cal in repo.calendars.items():
         check("calendars", cid, ("issuer",), "bodies", cal.issuer)
         check("calendars", cid, ("plan",), "plans", cal.plan)
@@ -272,6 +280,34 @@ def _reference_problems(repo: Repository) -> list[Problem]:
                 problems.append(
                     source.problem(
                         node.path + ("phase",), f"không có đợt '{node.phase}' trong phases của kế hoạch này."
+                    )
+                )
+    return problems
+
+
+def _photo_problems(repo: Repository, data_dir: Path) -> list[Problem]:
+    """A photo must be a file inside data/profiles/ (no "..", no link leading elsewhere)."""
+    problems = []
+    folder = (data_dir / "profiles").resolve()
+    for pid, profile in repo.profiles.items():
+        source = repo.sources[("profiles", pid)]
+        for i, photo in enumerate(profile.photos):
+            path = (folder / photo.file).resolve()
+            where = ("photos", i, "file")
+            if not path.is_relative_to(folder):
+                problems.append(
+                    source.problem(
+                        where,
+                        f"ảnh '{photo.file}' nằm ngoài thư mục data/profiles/; hãy chép ảnh vào "
+                        "data/profiles/photos/ và ghi file: photos/<tên ảnh>.",
+                    )
+                )
+            elif not path.is_file():
+                problems.append(
+                    source.problem(
+                        where,
+                        f"không có tệp ảnh data/profiles/{photo.file}; "
+                        "kiểm tra tên tệp (phân biệt chữ hoa, chữ thường).",
                     )
                 )
     return problems

@@ -89,7 +89,7 @@ def validate(kind: str, source: Source) -> tuple[Any, list[Problem]]:
     data = coerce(source.data, root.contents, root.resolver)
     problems: list[Problem] = []
     for error in validator.iter_errors(data):
-        problems.extend(_problems(error, source, root.resolver))
+        problems.extend(_problems(error, source, root.contents, root.resolver))
     return data, problems
 
 
@@ -113,7 +113,19 @@ def _yaml_value(value: Any) -> str:
     return str(value)
 
 
-def _problems(error: ValidationError, source: Source, resolver: Resolver) -> list[Problem]:
+def _property(root: dict, path: tuple, name: str, resolver: Resolver) -> dict:
+    """The schema of field `name` of the object at `path`, found from the root (an if/then branch that
+    makes a field required does not describe it)."""
+    schema, resolver = _resolve(root, resolver)
+    for part in path:
+        key = "items" if isinstance(part, int) else None
+        schema = schema.get("items", {}) if key else schema.get("properties", {}).get(part, {})
+        schema, resolver = _resolve(schema, resolver)
+    found, _ = _resolve(schema.get("properties", {}).get(name, {}), resolver)
+    return found
+
+
+def _problems(error: ValidationError, source: Source, root: dict, resolver: Resolver) -> list[Problem]:
     path = tuple(error.absolute_path)
     schema, _ = _resolve(error.schema if isinstance(error.schema, dict) else {}, resolver)
     key = path[-1] if path else None
@@ -129,7 +141,7 @@ def _problems(error: ValidationError, source: Source, resolver: Resolver) -> lis
     if error.validator == "required":
         missing = re.search(r"'([^']+)' is a required property", error.message)
         name = missing.group(1) if missing else str(error.validator_value)
-        sub, _ = _resolve(schema.get("properties", {}).get(name, {}), resolver)
+        sub = _property(root, path, name, resolver)
         desc = f" ({sub['description']})" if sub.get("description") else ""
         problem = source.problem(path, f"thiếu trường bắt buộc '{name}'{desc}.{_example(name, sub)}")
         return [Problem(problem.file, problem.line, problem.column, problem.message, _join(problem.field, name))]

@@ -15,8 +15,16 @@ BODIES = "co-quan/index.md"
 CALENDARS = "lich-tuyen-truyen/index.md"
 DEADLINES_FEED = "ke-hoach/thoi-han.ics"
 THIS_MONTH = "lich-tuyen-truyen/theo-thang.json"
+PROFILES = "dien-hinh/index.md"
+PROFILE_CRITERIA = "dien-hinh/tieu-chi.md"
+PROFILE_INDEX = "dien-hinh/danh-sach.json"
+PROFILE_EXPORT = "dien-hinh/du-lieu.json"
+PROFILE_FEED = "dien-hinh/feed.xml"
+PLAN_FEED = "ke-hoach/feed.xml"
+PHOTOS = "dien-hinh/anh"
 
 SECTIONS = {
+    "profiles": "dien-hinh",
     "calendars": "lich-tuyen-truyen",
     "plans": "ke-hoach",
     "movements": "phong-trao",
@@ -70,3 +78,9 @@ def page_url(path: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def asset(here: str, target: str) -> str:
+    """A link from page `here` to a published file, for raw HTML (which MkDocs does not rewrite): relative
+    to the page's own URL, "dien-hinh/x.md" being served as "dien-hinh/x/"."""
+    return posixpath.relpath(target, page_url(here).rstrip("/") or ".")

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import calendars, dates, urls
-from .models import Calendar, EditorialNote, Node, Plan
+from . import profiles as profiles_
+from .models import Calendar, EditorialNote, Node, Plan, Profile
 from .occurrence import Occurrence, occurrence
+from .photos import Processed
 from .repository import Repository
 
 
@@ -265,3 +267,105 @@ def this_month_data(repo: Repository) -> dict[str, Any]:
                 {"date": o.date.isoformat(), "when": f"{o.weekday}, {o.date_text}", "text": o.wording, "round": o.round}
             )
     return {"calendars": out_calendars, "commemorations": commemorations}
+
+
+def photo_views(profile: Profile, processed: dict[tuple[str, int], Processed], here: str) -> list[dict[str, Any]]:
+    """What the templates need to print a responsive <picture>: srcsets relative to the page."""
+    base = urls.asset(here, urls.PHOTOS) + "/"
+    out = []
+    for index, photo in enumerate(profile.photos):
+        p = processed[(profile.id, index)]
+        fallback = p.fallback()
+        out.append(
+            {
+                "photo": photo,
+                "webp": p.srcset("webp", base),
+                "jpg": p.srcset("jpg", base),
+                "src": base + fallback.name,
+                "width": fallback.width,
+                "height": fallback.height,
+            }
+        )
+    return out
+
+
+def card(profile: Profile, processed: dict[tuple[str, int], Processed], here: str) -> dict[str, Any]:
+    photos = photo_views(profile, processed, here)
+    return {
+        "profile": profile,
+        "path": urls.record("profiles", profile.id),
+        "photo": photos[0] if photos else None,
+        "kind": profiles_.KINDS[profile.kind],
+        "level": profiles_.LEVELS[profile.level],
+        "awards": [a.wording for a in profile.awards],
+    }
+
+
+def profile_context(
+    profile: Profile, repo: Repository, processed: dict[tuple[str, int], Processed], here: str
+) -> dict[str, Any]:
+    return {
+        "p": profile,
+        "kind": profiles_.KINDS[profile.kind],
+        "level": profiles_.LEVELS[profile.level],
+        "stage": profiles_.STAGES[profile.stage],
+        "stages": profiles_.STAGES,
+        "photos": photo_views(profile, processed, here),
+        "movements": [repo.movements[m] for m in profile.movements],
+        "plans": [repo.plans[p] for p in profile.plans if p in repo.plans],
+        "awards": sorted(profile.awards, key=lambda a: a.date, reverse=True),
+        "related": [card(r, processed, here) for r in profiles_.related(profile, repo.profiles.values())],
+    }
+
+
+def profile_index_data(repo: Repository, processed: dict[tuple[str, int], Processed]) -> dict[str, Any]:
+    """The data the listing's filters work on in the browser: one compact record per published profile."""
+    records = []
+    for profile in profiles_.newest_first(repo.profiles.values()):
+        c = card(profile, processed, urls.PROFILES)
+        records.append(
+            {
+                "id": profile.id,
+                "name": profile.name,
+                "unit": profile.unit,
+                "kind": profile.kind,
+                "level": profile.level,
+                "years": list(profile.years),
+                "movements": list(profile.movements),
+                "url": urls.page_url(c["path"]),
+                "when": profile.when,
+                "position": profile.position,
+                "photo": {
+                    "src": urls.PHOTOS + "/" + processed[(profile.id, 0)].of("jpg")[0].name,
+                    "alt": profile.photos[0].alt,
+                }
+                if profile.photos
+                else None,
+                "awards": c["awards"],
+            }
+        )
+    return {
+        "profiles": records,
+        "kinds": profiles_.KINDS,
+        "levels": profiles_.LEVELS,
+        "movements": {m.id: m.name for m in repo.movements.values()},
+    }
+
+
+def criteria_context(repo: Repository, here: str) -> dict[str, Any]:
+    """The criteria page quotes the plan sections tagged `topic: tieu-chi-dien-hinh`, from that one source."""
+    sections = []
+    for plan in sorted(repo.plans.values(), key=lambda p: (-p.year, p.id)):
+        assign_anchors(plan)
+        for node in plan.walk():
+            if node.topic == "tieu-chi-dien-hinh":
+                sections.append(
+                    {
+                        "plan": plan,
+                        "items": flatten([node]),
+                        "texts": Texts(plan.editorial_notes),
+                        "calendars": {},
+                        "movement_names": {},
+                    }
+                )
+    return {"sections": sections, "stages": profiles_.STAGES, "levels": profiles_.LEVELS}

@@ -83,10 +83,79 @@ function wirePrintButtons() {
   });
 }
 
+// Model examples: filter the listing in the browser (no server). The data is the published profiles'
+// compact index; without JavaScript the form stays hidden and the grouped listing pages serve instead.
+const PROFILE_PAGE = 24;
+
+function profileCard(record, siteRoot) {
+  const item = element("li", "", "tdkt-card");
+  if (record.photo) {
+    const img = element("img");
+    img.src = new URL(record.photo.src, siteRoot).href;
+    img.alt = record.photo.alt;
+    img.loading = "lazy";
+    img.decoding = "async";
+    item.append(img);
+  }
+  const title = element("p", "", "tdkt-card-title");
+  const link = element("a", record.name);
+  link.href = new URL(record.url, siteRoot).href;
+  title.append(link);
+  item.append(title);
+  const who = [record.kindLabel, record.position, record.unit].filter(Boolean).join(" · ");
+  item.append(element("p", who, "tdkt-card-meta"));
+  item.append(element("p", `${record.levelLabel}, ${record.when}`, "tdkt-card-meta"));
+  if (record.awards.length) item.append(element("p", record.awards.slice(0, 2).join("; "), "tdkt-card-awards"));
+  return item;
+}
+
+async function wireProfileFilters() {
+  const form = document.querySelector("[data-tdkt-filters]");
+  if (!form || form.dataset.wired) return;
+  form.dataset.wired = "1";
+  const source = new URL(form.dataset.tdktFilters, document.baseURI);
+  const siteRoot = new URL("../", source);
+  let data;
+  try {
+    data = await (await fetch(source)).json();
+  } catch (error) {
+    return; // the paginated listing and the grouped pages remain
+  }
+  const list = document.querySelector("[data-tdkt-cards]");
+  const status = document.querySelector("[data-tdkt-filter-status]");
+  const pager = document.querySelector(".tdkt-pager");
+  const more = element("button", "Xem thêm", "md-button");
+  more.type = "button";
+  let shown = PROFILE_PAGE;
+  const records = data.profiles.map((r) => ({ ...r, kindLabel: data.kinds[r.kind], levelLabel: data.levels[r.level] }));
+
+  function render() {
+    const f = Object.fromEntries(new FormData(form));
+    const matches = records.filter((r) =>
+      (!f.kind || r.kind === f.kind) &&
+      (!f.level || r.level === f.level) &&
+      (!f.year || r.years.includes(Number(f.year))) &&
+      (!f.movement || r.movements.includes(f.movement)) &&
+      (!f.unit || r.unit === f.unit));
+    list.replaceChildren(...matches.slice(0, shown).map((r) => profileCard(r, siteRoot)));
+    status.textContent = matches.length ? `${matches.length} điển hình phù hợp.` : "Không có điển hình nào phù hợp với bộ lọc.";
+    more.hidden = matches.length <= shown;
+  }
+
+  form.hidden = false;
+  if (pager) pager.hidden = true;
+  list.after(more);
+  form.addEventListener("change", () => { shown = PROFILE_PAGE; render(); });
+  form.addEventListener("reset", () => setTimeout(() => { shown = PROFILE_PAGE; render(); }));
+  more.addEventListener("click", () => { shown += PROFILE_PAGE; render(); });
+  render();
+}
+
 function enhance() {
   markDeadlines();
   showThisMonth();
   wirePrintButtons();
+  wireProfileFilters();
 }
 
 if (typeof document$ !== "undefined") {
@@ -94,3 +163,4 @@ if (typeof document$ !== "undefined") {
 } else {
   document.addEventListener("DOMContentLoaded", enhance);
 }
+

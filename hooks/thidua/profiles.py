@@ -1,0 +1,96 @@
+"""Model examples (điển hình tiên tiến): labels, groups for the listings, pagination, related profiles."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from . import urls
+from .models import Profile
+
+PAGE_SIZE = 24
+
+KINDS = {"tap-the": "Tập thể", "ca-nhan": "Cá nhân"}
+LEVELS = {
+    "co-so-hang-nam": "Điển hình tiên tiến cấp cơ sở hằng năm",
+    "nganh-hang-nam": "Điển hình tiên tiến ngành Tư pháp hằng năm",
+    "co-so-giai-doan": "Điển hình tiên tiến cấp cơ sở giai đoạn",
+    "nganh-giai-doan": "Điển hình tiên tiến ngành Tư pháp giai đoạn",
+    "cap-tinh": "Điển hình tiên tiến cấp tỉnh",
+    "toan-quoc": "Điển hình tiên tiến toàn quốc",
+}
+STAGES = {
+    "phat-hien": "Phát hiện",
+    "boi-duong": "Bồi dưỡng",
+    "tong-ket": "Tổng kết",
+    "nhan-rong": "Nhân rộng",
+}
+# Profile ids that would clash with the listing pages under dien-hinh/.
+RESERVED = {"trang", "tieu-chi", "theo-loai", "theo-cap", "theo-nam", "theo-don-vi", "anh", "index"}
+
+
+@dataclass(frozen=True)
+class Group:
+    """A listing of profiles that works without JavaScript: by kind, level, year or unit."""
+
+    axis: str  # "theo-loai", "theo-cap", "theo-nam", "theo-don-vi"
+    key: str  # ASCII slug used in the URL
+    title: str
+    profiles: tuple[Profile, ...]
+
+    @property
+    def path(self) -> str:
+        return f"dien-hinh/{self.axis}/{self.key}.md"
+
+
+AXES: dict[str, tuple[str, Callable[[Profile], Iterable[tuple[str, str]]]]] = {
+    "theo-loai": ("Loại", lambda p: [(p.kind, KINDS[p.kind])]),
+    "theo-cap": ("Cấp công nhận", lambda p: [(p.level, LEVELS[p.level])]),
+    "theo-nam": ("Năm", lambda p: [(str(y), f"Năm {y}") for y in p.years]),
+    "theo-don-vi": ("Đơn vị", lambda p: [(urls.slug(p.unit), p.unit)]),
+}
+
+
+def newest_first(profiles: Iterable[Profile]) -> list[Profile]:
+    return sorted(profiles, key=lambda p: (p.published, p.id), reverse=True)
+
+
+def groups(profiles: Iterable[Profile]) -> list[Group]:
+    ordered = newest_first(profiles)
+    found: list[Group] = []
+    for axis, (_, keys) in AXES.items():
+        members: dict[tuple[str, str], list[Profile]] = defaultdict(list)
+        for p in ordered:
+            for key in keys(p):
+                members[key].append(p)
+        for (key, title), items in sorted(members.items(), key=lambda kv: _order(axis, kv[0])):
+            found.append(Group(axis, key, title, tuple(items)))
+    return found
+
+
+def _order(axis: str, key: tuple[str, str]) -> tuple:
+    if axis == "theo-nam":
+        return (-int(key[0]),)
+    if axis == "theo-cap":
+        return (list(LEVELS).index(key[0]),)
+    return (key[1],)
+
+
+def pages(path: str, items: list, size: int = PAGE_SIZE) -> list[tuple[str, list, int]]:
+    """Split a listing into pages: "x/index.md" or "x.md" first, then "x/trang-2.md", ... (path, items, number)."""
+    base = path[: -len("/index.md")] if path.endswith("/index.md") else path[: -len(".md")]
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+    return [(path if n == 1 else f"{base}/trang-{n}.md", chunk, n) for n, chunk in enumerate(chunks, 1)]
+
+
+def related(profile: Profile, candidates: Iterable[Profile], limit: int = 4) -> list[Profile]:
+    """Profiles sharing a movement or a unit, the closest first."""
+
+    def score(other: Profile) -> tuple:
+        shared = len(set(profile.movements) & set(other.movements))
+        return (-(shared + 2 * (other.unit == profile.unit)), -other.published.toordinal(), other.id)
+
+    others = [c for c in candidates if c.id != profile.id]
+    close = [c for c in others if set(c.movements) & set(profile.movements) or c.unit == profile.unit]
+    return sorted(close, key=score)[:limit]
