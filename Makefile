@@ -44,7 +44,17 @@ test: $(STAMP) browser
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests
 
-browser: $(CHROMIUM)
+browser: $(CHROMIUM) node_modules/axe-core/axe.min.js
+
+# axe-core (npm) is injected into pages by the accessibility tests; npm comes with Debian's nodejs if missing.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
+	  $$S apt-get update -qq && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(CHROMIUM):
 	@echo "Cài trình duyệt Chromium (gói Debian) cho kiểm thử..."
 	@if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from thidua.pages import build_assets, build_pages, process_photos
 from thidua.problems import DataError
 from thidua.provenance import last_change
+from thidua.sanitize import clean_html
 from thidua.repository import load_repository
 from thidua.urls import heading_slug
 
@@ -65,3 +66,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, asset.path, content=asset.content))
     log.info("thidua: %d trang được tạo từ %s", len(pages), data_dir)
     return files
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    # Everything a page shows passes an allow-list: no script, event handler, iframe or javascript: link.
+    return clean_html(html)

@@ -15,6 +15,7 @@ from feedgen.feed import FeedGenerator
 from . import urls
 from .models import Body, Plan, Profile
 from .profiles import KINDS, LEVELS, STAGES, newest_first
+from .sanitize import plain_text
 
 FEED_SIZE = 20
 
@@ -50,11 +51,11 @@ def profiles_feed(profiles: Iterable[Profile], site_url: str) -> bytes:
         entry = feed.add_entry()
         entry.id(url)
         entry.link(href=url)
-        entry.title(p.name)
+        entry.title(plain_text(p.name))
         entry.updated(_midnight(p.published))
         entry.published(_midnight(p.published))
         label = " (dữ liệu minh họa)" if p.illustrative else ""
-        entry.summary(f"{KINDS[p.kind]}, {p.unit}. {LEVELS[p.level]}, {p.when}{label}.")
+        entry.summary(plain_text(f"{KINDS[p.kind]}, {p.unit}. {LEVELS[p.level]}, {p.when}{label}."))
     return feed.atom_str(pretty=True)
 
 
@@ -76,10 +77,21 @@ def plans_feed(plans: Iterable[Plan], bodies: dict[str, Body], site_url: str) ->
         entry = feed.add_entry()
         entry.id(url)
         entry.link(href=url)
-        entry.title(f"{p.reference}: {p.subject}")
+        entry.title(plain_text(f"{p.reference}: {p.subject}"))
         entry.updated(_midnight(day(p)))
         entry.summary(f"{bodies[p.issuer].name}, năm {p.year}.")
     return feed.atom_str(pretty=True)
+
+
+def _plain(value: Any) -> Any:
+    """Every string of an exported record as plain text (see sanitize.plain_text)."""
+    if isinstance(value, str):
+        return plain_text(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def profile_export(
@@ -135,4 +147,4 @@ def profile_export(
                 ],
             }
         )
-    return {"version": 1, "license": "Dữ liệu công khai của Sở Tư pháp", "profiles": records}
+    return {"version": 1, "license": "Dữ liệu công khai của Sở Tư pháp", "profiles": _plain(records)}
