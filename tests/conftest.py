@@ -29,8 +29,8 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
-def build_site(site_dir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(site_dir: Path, data_dir: Path | None = None, drafts: bool = False) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "THIDUA_DRAFTS": "1" if drafts else ""}
     if data_dir is not None:
         env["THIDUA_DATA"] = str(data_dir)
     else:
