@@ -144,6 +144,7 @@ def build_pages(repo: Repository, photos: Photos) -> list[Page]:
         "home.md.j2",
         plans=plans,
         this_month=views.home_calendar(repo),
+        newest_profiles=[views.card(p, photos, urls.HOME) for p in profiles_.newest_first(repo.profiles.values())[:3]],
         current=[p for p in plans if p.year == years[0]] if years else [],
         deadlines=sorted(((d, p) for p in plans for d in p.deadlines), key=lambda x: x[0].date, reverse=True),
     )

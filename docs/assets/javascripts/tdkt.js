@@ -71,7 +71,11 @@ async function showThisMonth() {
     days.forEach((day) => list.append(element("li", `${day.when}: ${day.text}${day.round ? " (năm tròn)" : ""}`)));
     box.append(list);
   }
-  block.querySelector("[data-tdkt-this-month-status]").textContent = "Lịch cả năm, theo từng tháng:";
+  // The whole-year list stays for readers without JavaScript; here a link to the year page is enough.
+  const status = block.querySelector("[data-tdkt-this-month-status]");
+  const yearLink = status.querySelector("a");
+  if (yearLink) status.replaceChildren("Xem ", yearLink, ".");
+  block.querySelector(".tdkt-year-months").hidden = true;
   block.prepend(box);
 }
 
