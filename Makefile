@@ -37,12 +37,42 @@ check: $(STAMP)
 calendar-draft: $(STAMP)
 	$(BIN)/python -m thidua calendar-draft $(YEAR) $(if $(OFFICE),--office $(OFFICE)) --data $(DATA)
 
+## make new-plan ID=<mã> YEAR=2025 OFFICE=<mã cơ quan>: tạo tệp mẫu có chú thích, không ghi đè tệp đã có.
+## Tương tự: new-calendar (ID, YEAR, OFFICE), new-profile (ID, YEAR, KIND=ca-nhan cho cá nhân),
+## new-movement (ID, YEAR nếu có), new-commemoration, new-legal, new-body (chỉ cần ID).
+NEW_TARGETS := new-plan new-profile new-calendar new-movement new-commemoration new-legal new-body
+.PHONY: $(NEW_TARGETS)
+$(NEW_TARGETS): new-%: $(STAMP)
+	$(BIN)/python -m thidua new $* $(ID) $(if $(YEAR),--year $(YEAR)) $(if $(OFFICE),--office $(OFFICE)) \
+	  $(if $(KIND),--profile-kind $(KIND)) --data $(DATA)
+
 ## make test: chạy toàn bộ kiểm thử, kể cả kiểm thử trên trình duyệt Chromium
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests
+
+## make properdocs-check: dựng trang bằng ProperDocs (bản kế tục MkDocs 1.x) vào .properdocs-site/, để chắc
+## trang vẫn dựng được, không sửa gì, khi chuyển khỏi MkDocs (README, mục "Khi Material ngừng hỗ trợ")
+PROPERDOCS_SITE ?= .properdocs-site
+.PHONY: properdocs-check
+properdocs-check: $(STAMP)
+	rm -rf $(PROPERDOCS_SITE)
+	$(BIN)/properdocs build --strict --config-file mkdocs.yml --site-dir $(PROPERDOCS_SITE)
+	@echo "ProperDocs đã dựng trang vào $(PROPERDOCS_SITE)/."
+
+## make synthetic SCALE=province OUT=thu-muc: dữ liệu tổng hợp để đo hiệu năng (SCALE: tiny, province, ministry);
+## chỉ ghi vào thư mục trống hoặc thư mục do lệnh này tạo trước đó, không bao giờ ghi vào data/
+SCALE ?= province
+.PHONY: synthetic bench
+synthetic: $(STAMP)
+	@test -n "$(OUT)" || { echo "Hãy ghi thư mục ra: make synthetic SCALE=$(SCALE) OUT=thu-muc"; exit 2; }
+	$(BIN)/python -m thidua.synthetic --scale $(SCALE) --out $(OUT)
+
+## make bench: đo thời gian dựng ở quy mô tỉnh và quy mô Bộ, so với MkDocs + Material thuần (README, "Hiệu năng")
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 browser: $(CHROMIUM) node_modules/axe-core/axe.min.js
 
@@ -62,4 +92,4 @@ $(CHROMIUM):
 	  $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation poppler-utils >/dev/null
 
 clean:
-	rm -rf site .site.tmp site.old .pytest_cache
+	rm -rf site .site.tmp site.old .pytest_cache .properdocs-site

@@ -14,13 +14,18 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from thidua.pages import build_assets, build_pages, process_photos
 from thidua.problems import DataError
 from thidua.provenance import last_change
-from thidua.sanitize import clean_html
 from thidua.repository import load_repository
+from thidua.reproducible import gzip_bytes
+from thidua.sanitize import clean_html
+from thidua.search import nav_locations
+from thidua.search import rewrite as rewrite_search_index
+from thidua.search import size as download_size
 from thidua.urls import heading_slug
 
 log = logging.getLogger("mkdocs.hooks.thidua")
@@ -68,6 +73,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(-100)  # after Material's search plugin has written the index
+def on_post_build(config: MkDocsConfig) -> None:
+    _reproducible_sitemap(config)
+    # Vietnamese search: fold table, trimmed text, section pages ranked first (thidua/search.py).
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if not index.is_file():
+        return
+    data = rewrite_search_index(index.read_bytes(), nav_locations(config.nav or []))
+    index.write_bytes(data)
+    size = download_size(data)
+    log.info("thidua: chỉ mục tìm kiếm %d byte (gzip %d byte)", size.raw, size.gzipped)
+
+
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     # Everything a page shows passes an allow-list: no script, event handler, iframe or javascript: link.
     return clean_html(html)
+
+
+def _reproducible_sitemap(config: MkDocsConfig) -> None:
+    # MkDocs stamps sitemap.xml.gz with the build date (gzip header): rewrite it from sitemap.xml, undated.
+    sitemap = Path(config.site_dir) / "sitemap.xml"
+    if sitemap.is_file():
+        sitemap.with_name("sitemap.xml.gz").write_bytes(gzip_bytes(sitemap.read_bytes()))

@@ -57,7 +57,7 @@ CASES = {
         "year: 2024",
         "year: hai nghìn",
         f"{PLAN}:2:7: error: trường 'year': phải là một số nguyên, nhưng giá trị là \"hai nghìn\". "
-        "Cần: Năm, ví dụ 2023. Ví dụ: year: 2023",
+        "Cần: Năm của kế hoạch. Ví dụ: year: 2023",
     ),
     "missing required field": (
         PLAN,
@@ -108,7 +108,8 @@ CASES = {
         PLAN,
         '  date: "2024-01"',
         "  date: 15/01/2024",
-        f"{PLAN}:9:9: error: trường 'document.date': giá trị \"15/01/2024\" không đúng dạng. Cần: Ngày có thể thiếu: "
+        f"{PLAN}:9:9: error: trường 'document.date': giá trị \"15/01/2024\" không đúng dạng. Cần: Ngày ban hành; "
+        '"2024-01" khi văn bản chỉ ghi tháng; Ngày có thể thiếu: '
         '"2023-04-27" (đủ ngày), "2024-01" (chỉ có tháng), "2023" (chỉ có năm). Ví dụ: date: "2023-04-27"',
     ),
     "value outside a list": (
@@ -172,7 +173,7 @@ def test_every_problem_in_every_file_at_once(data_copy: Path) -> None:
         "(nhiều nhất 29 ngày).",
         "data/movements/van-hoa-cong-so.yml:3:10: error: trường 'to_year': năm kết thúc 2018 sớm hơn năm bắt đầu 2019.",
         f"{PLAN}:2:7: error: trường 'year': phải là một số nguyên, nhưng giá trị là \"hai nghìn\". "
-        "Cần: Năm, ví dụ 2023. Ví dụ: year: 2023",
+        "Cần: Năm của kế hoạch. Ví dụ: year: 2023",
     ]
 
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
-
 from . import calendars
-from .pages import TEMPLATES, yaml_str
 from .repository import Repository
+from .yamltemplate import create_file, render_yaml
 
 
 class DraftExists(FileExistsError):
@@ -33,17 +31,7 @@ def draft_calendar(repo: Repository, year: int, office: str) -> str:
         ),
         key=lambda m: m.name,
     )
-    # YAML, not HTML: no HTML escaping; values that need quoting go through `yaml_str`.
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["yaml_str"] = yaml_str
-    template = env.get_template("calendar_draft.yml.j2")
-    return template.render(year=year, issuer=issuer, months=months, movements=movements)
+    return render_yaml("calendar_draft.yml.j2", year=year, issuer=issuer, months=months, movements=movements)
 
 
 def write_draft(repo: Repository, data_dir: Path, year: int, office: str) -> Path:
@@ -51,7 +39,8 @@ def write_draft(repo: Repository, data_dir: Path, year: int, office: str) -> Pat
     path = data_dir / "calendars" / f"{office}-{year}.yml"
     if path.exists():
         raise DraftExists(path)
-    text = draft_calendar(repo, year, office)
-    with path.open("x", encoding="utf-8") as handle:  # "x": fails rather than overwrite, even in a race
-        handle.write(text)
+    try:
+        create_file(path, draft_calendar(repo, year, office))
+    except FileExistsError:
+        raise DraftExists(path) from None
     return path

@@ -54,8 +54,12 @@ class Occurrence:
 
 
 def occurrence(c: Commemoration, year: int) -> Occurrence:
-    """Where `c` falls in `year`. Lunar dates are converted with the Vietnamese (UTC+7) calendar."""
-    date = lunar.lunar_to_solar(year, c.month, c.day) if c.lunar else dt.date(year, c.month, c.day)
+    """Where `c` falls in `year`. Lunar dates are converted with the Vietnamese (UTC+7) calendar; a day 30 in a
+    year whose lunar month has 29 days is kept on the month's last day, as the last day of a month is observed."""
+    if c.lunar:
+        date = lunar.lunar_to_solar(year, c.month, min(c.day, lunar.month_length(year, c.month)))
+    else:
+        date = dt.date(year, c.month, c.day)
     count = None
     if c.base_year is not None and c.count != "khong":
         count = anniversary.count(c.base_year, year, editions=c.count == "lan-thu")

@@ -7,6 +7,7 @@ that the navigation MkDocs renders into every page stays small however much data
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -33,6 +34,12 @@ class Page:
     source: str | None = None  # the data file it comes from, for the edit link
 
 
+def front_matter(value: object) -> markupsafe.Markup:
+    """A page title or description for the front matter. MkDocs themes print page.title as HTML, so markup
+    typed into a data field is escaped here, before it can reach a page header."""
+    return yaml_str(html.escape(str(value), quote=False))
+
+
 def yaml_str(value: object) -> markupsafe.Markup:
     """A YAML string value: JSON strings are valid YAML, and Vietnamese stays readable (no \\u escapes)."""
     return markupsafe.Markup(json.dumps(str(value), ensure_ascii=False))
@@ -48,7 +55,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["yaml_str"] = yaml_str
+    env.filters["front_matter"] = front_matter
     env.filters["md_label"] = lambda s: str(s).replace("*", "\\*")
     env.filters["short_date"] = dates.short
     env.filters["md_cell"] = lambda s: str(s).replace("|", "\\|")

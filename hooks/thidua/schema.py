@@ -20,7 +20,7 @@ from referencing import Registry, Resource
 from referencing._core import Resolver
 
 from .problems import Problem
-from .yamlsource import Source
+from .yamlsource import Source, field_name
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -82,15 +82,38 @@ def coerce(value: Any, schema: dict, resolver: Resolver) -> Any:
     return value
 
 
+def fields(kind: str) -> set[str]:
+    """The top-level fields a record of `kind` may have."""
+    return set(_registry()[f"{kind}.schema.json"].contents.get("properties", {}))
+
+
 def validate(kind: str, source: Source) -> tuple[Any, list[Problem]]:
     """Coerce and validate `source.data` against `<kind>.schema.json`; return typed data and problems."""
     validator = _validator(kind)
     root = _registry().resolver().lookup(f"{kind}.schema.json")
     data = coerce(source.data, root.contents, root.resolver)
     problems: list[Problem] = []
+    for path, value in _scalars(data):
+        if value in NULLS:
+            problems.append(
+                source.problem(
+                    path, f'giá trị "{value}" trong YAML nghĩa là để trống; nếu không có giá trị, hãy xóa cả dòng.'
+                )
+            )
     for error in validator.iter_errors(data):
         problems.extend(_problems(error, source, root.contents, root.resolver))
     return data, problems
+
+
+NULLS = {"~", "null", "Null", "NULL"}  # YAML's words for "nothing": read as text here, never what an editor meant
+
+
+def _scalars(value: Any, path: tuple = ()) -> list[tuple[tuple, Any]]:
+    if isinstance(value, dict):
+        return [item for key, v in value.items() for item in _scalars(v, path + (key,))]
+    if isinstance(value, list):
+        return [item for i, v in enumerate(value) for item in _scalars(v, path + (i,))]
+    return [(path, value)]
 
 
 def _example(key: str | int | None, schema: dict) -> str:
@@ -129,6 +152,20 @@ def _problems(error: ValidationError, source: Source, root: dict, resolver: Reso
     path = tuple(error.absolute_path)
     schema, _ = _resolve(error.schema if isinstance(error.schema, dict) else {}, resolver)
     key = path[-1] if path else None
+    if isinstance(key, str):
+        # A field's own description and example, not those of the shared type it refers to; a format error
+        # keeps the type's description too, since that is where the format is explained.
+        own = _property(root, path[:-1], key, resolver)
+        described = {k: own[k] for k in ("description", "examples") if k in own}
+        if error.validator == "pattern" and own.get("description") and schema.get("description") != own["description"]:
+            described["description"] = f"{own['description'].rstrip('.')}; {schema.get('description', '')}"
+        schema = {**schema, **described}
+    if "propertyNames" in error.relative_schema_path:
+        name = error.instance
+        msg = f'tên "{name}" không hợp lệ ở đây; chú thích được đánh số: "1", "2", ...'
+        return [source.problem(path + (name,), msg, key=True)]
+    if error.validator == "uniqueItems":
+        return _duplicates(error.instance, path, source)
     if error.validator == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         out = []
@@ -142,10 +179,26 @@ def _problems(error: ValidationError, source: Source, root: dict, resolver: Reso
         missing = re.search(r"'([^']+)' is a required property", error.message)
         name = missing.group(1) if missing else str(error.validator_value)
         sub = _property(root, path, name, resolver)
-        desc = f" ({sub['description']})" if sub.get("description") else ""
+        desc = f" ({sub['description'].rstrip('.')})" if sub.get("description") else ""
+        if "enum" in sub and "examples" not in sub:
+            sub = {**sub, "examples": sub["enum"][:1]}
         problem = source.problem(path, f"thiếu trường bắt buộc '{name}'{desc}.{_example(name, sub)}")
         return [Problem(problem.file, problem.line, problem.column, problem.message, _join(problem.field, name))]
     return [source.problem(path, _message(error, schema, key))]
+
+
+def _duplicates(items: list, path: tuple, source: Source) -> list[Problem]:
+    """Each repeated item, at its own line, naming the item it repeats."""
+    first: dict[str, int] = {}
+    out = []
+    for index, item in enumerate(items):
+        token = json.dumps(item, ensure_ascii=False, sort_keys=True)
+        if token in first:
+            shown = item if isinstance(item, str) else token
+            where = field_name(path + (first[token],))
+            out.append(source.problem(path + (index,), f"mục '{shown}' trùng với {where}; hãy xóa mục trùng."))
+        first.setdefault(token, index)
+    return out
 
 
 def _join(parent: str, name: str) -> str:
@@ -155,7 +208,7 @@ def _join(parent: str, name: str) -> str:
 def _message(error: ValidationError, schema: dict, key: str | int | None) -> str:
     value = error.instance
     shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, (dict, list)) else ""
-    desc = schema.get("description", "")
+    desc = schema.get("description", "").rstrip(".")
     need = f" Cần: {desc}." if desc else ""
     example = _example(key, schema)
     validator = error.validator
@@ -174,6 +227,8 @@ def _message(error: ValidationError, schema: dict, key: str | int | None) -> str
         allowed = ", ".join(json.dumps(v, ensure_ascii=False) for v in schema["enum"])
         return f"giá trị {shown} không hợp lệ; chỉ nhận một trong: {allowed}.{need}"
     if validator == "minLength":
+        if isinstance(value, str) and value.strip():
+            return f"giá trị quá ngắn (ít nhất {schema['minLength']} ký tự).{need}{example}"
         return f"không được để trống.{need}{example}"
     if validator == "minItems":
         return f"cần ít nhất {schema['minItems']} mục.{need}"

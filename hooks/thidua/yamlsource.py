@@ -8,7 +8,6 @@ silently overwrite, are reported.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlerrors
 from .problems import Problem
 
 Path_ = tuple[str | int, ...]
@@ -76,45 +76,6 @@ def _decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
     return unicodedata.normalize("NFC", text), []
 
 
-def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
-    """The first line before `before_line` whose value opens a double quote and never closes it."""
-    for number, line in enumerate(text.splitlines()[:before_line], 1):
-        match = re.match(r'^(\s*(?:-\s+)?[^\s:#"]+:\s+|\s*-\s+)"', line)
-        if match and not re.search(r'(?<!\\)"\s*(#.*)?$', line[match.end() :]):
-            return number, match.end()
-    return None
-
-
-def _syntax_problem(name: str, err: yaml.YAMLError, text: str) -> Problem:
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = getattr(err, "problem", None) or str(err)
-    quote = _unclosed_quote(text, line)
-    if quote and ("found" in problem or "while scanning a quoted scalar" in str(err)):
-        return Problem(name, *quote, 'dấu ngoặc kép " mở ở dòng này nhưng chưa đóng; hãy thêm dấu " ở cuối giá trị.')
-    if "'\\t'" in problem or "\t" in problem:
-        msg = "ký tự TAB không được dùng để thụt lề trong YAML; hãy thay bằng dấu cách (2 dấu cách mỗi cấp)."
-    elif "mapping values are not allowed" in problem:
-        msg = (
-            "lỗi cú pháp YAML: có dấu ': ' trong một giá trị chưa đặt trong ngoặc kép. "
-            'Hãy viết giá trị trong ngoặc kép, ví dụ: title: "Nội dung: chi tiết", hoặc dùng khối >-.'
-        )
-    elif "expected a single document" in problem:
-        msg = "tệp chứa nhiều hơn một tài liệu YAML (dòng ---); mỗi tệp chỉ ghi một bản ghi."
-    elif "expected <block end>" in problem or "expected <block mapping start>" in problem:
-        start = getattr(err, "context_mark", None)
-        since = f" (khối bắt đầu ở dòng {start.line + 1})" if start else ""
-        msg = (
-            f'lỗi cú pháp YAML: thụt lề không khớp{since}. Thường do thụt lề sai, hoặc một dấu ngoặc kép " '
-            "mở ở dòng trên mà chưa đóng."
-        )
-    else:
-        context = getattr(err, "context", None)
-        detail = f"{problem} ({context})" if context else problem
-        msg = f"lỗi cú pháp YAML: {detail}. Kiểm tra thụt lề và dấu ngoặc kép ở dòng này hoặc dòng trên."
-    return Problem(name, line, column, msg)
-
-
 def load(path: Path, name: str | None = None) -> tuple[Source | None, list[Problem]]:
     """Parse `path`; `name` is how the file is named in messages (a path relative to the project)."""
     name = name or str(path)
@@ -124,7 +85,11 @@ def load(path: Path, name: str | None = None) -> tuple[Source | None, list[Probl
     try:
         node = yaml.compose(text, Loader=yaml.BaseLoader)
     except yaml.YAMLError as err:
-        return None, [_syntax_problem(name, err, text)]
+        return None, [Problem(name, *yamlerrors.explain(err, text))]
+    except RecursionError:
+        line, column = yamlerrors.nesting_too_deep(text) or (1, 1)
+        msg = "lỗi cú pháp YAML: các dấu ngoặc [ ] lồng nhau quá sâu; hãy kiểm tra lại giá trị này."
+        return None, [Problem(name, line, column, msg)]
     if node is None:
         return None, [
             Problem(name, 1, 1, "tệp trống; hãy điền dữ liệu theo mẫu trong Hướng dẫn biên tập (data/README.md).")
