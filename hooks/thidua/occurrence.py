@@ -64,3 +64,8 @@ def occurrence(c: Commemoration, year: int) -> Occurrence:
     if c.base_year is not None and c.count != "khong":
         count = anniversary.count(c.base_year, year, editions=c.count == "lan-thu")
     return Occurrence(c, year, date, count)
+
+
+def occurrences(commemorations: dict[str, Commemoration], ids: tuple[str, ...], year: int) -> list[Occurrence]:
+    """The occurrences of `ids` in `year`, in date order."""
+    return sorted((occurrence(commemorations[i], year) for i in ids), key=lambda o: o.date)

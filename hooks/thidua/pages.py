@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from . import dates, feeds, ical, urls, views
+from . import calendar_views, dates, feeds, ical, labels, plan_views, profile_views, urls
 from . import photos as photos_
 from . import profiles as profiles_
 from .occurrence import occurrence
@@ -59,7 +59,7 @@ def environment() -> jinja2.Environment:
     env.filters["md_label"] = lambda s: str(s).replace("*", "\\*")
     env.filters["short_date"] = dates.short
     env.filters["md_cell"] = lambda s: str(s).replace("|", "\\|")
-    env.globals.update(LEVELS=views.LEVELS, SCOPES=views.SCOPES)
+    env.globals.update(LEVELS=labels.LEVELS, SCOPES=labels.SCOPES)
     return env
 
 
@@ -67,7 +67,13 @@ def render(template: str, here: str, **context: Any) -> str:
     return (
         environment()
         .get_template(template)
-        .render(here=here, link=views.link(here), asset=lambda target: urls.asset(here, target), urls=urls, **context)
+        .render(
+            here=here,
+            link=lambda target: urls.relative(here, target),
+            asset=lambda target: urls.asset(here, target),
+            urls=urls,
+            **context,
+        )
     )
 
 
@@ -104,13 +110,13 @@ def build_assets(
     assets.append(
         Asset(urls.DEADLINES_FEED, content=ical.deadlines_feed(repo.plans.values(), repo.bodies, stamp, domain))
     )
-    assets.append(Asset(urls.THIS_MONTH, content=_json(views.this_month_data(repo))))
+    assets.append(Asset(urls.THIS_MONTH, content=_json(calendar_views.this_month_data(repo))))
     published = list(repo.profiles.values())
     assets.append(Asset(urls.PROFILE_FEED, content=feeds.profiles_feed(published, site_url)))
     assets.append(Asset(urls.PLAN_FEED, content=feeds.plans_feed(repo.plans.values(), repo.bodies, site_url)))
     photo_urls = {key: f"{urls.PHOTOS}/{p.fallback().name}" for key, p in photos.items()}
     assets.append(Asset(urls.PROFILE_EXPORT, content=_json(feeds.profile_export(published, photo_urls, site_url))))
-    assets.append(Asset(urls.PROFILE_INDEX, content=_json(views.profile_index_data(repo, photos))))
+    assets.append(Asset(urls.PROFILE_INDEX, content=_json(profile_views.profile_index_data(repo, photos))))
     for processed in sorted(photos.values(), key=lambda p: p.digest):
         for r in processed.renditions:
             assets.append(Asset(f"{urls.PHOTOS}/{r.name}", source=str(cache / r.name)))
@@ -150,26 +156,28 @@ def build_pages(repo: Repository, photos: Photos) -> list[Page]:
         urls.HOME,
         "home.md.j2",
         plans=plans,
-        this_month=views.home_calendar(repo),
-        newest_profiles=[views.card(p, photos, urls.HOME) for p in profiles_.newest_first(repo.profiles.values())[:3]],
+        this_month=calendar_views.home_calendar(repo),
+        newest_profiles=[
+            profile_views.card(p, photos, urls.HOME) for p in profiles_.newest_first(repo.profiles.values())[:3]
+        ],
         current=[p for p in plans if p.year == years[0]] if years else [],
         deadlines=sorted(((d, p) for p in plans for d in p.deadlines), key=lambda x: x[0].date, reverse=True),
     )
     add(urls.PLANS, "plans_index.md.j2", years=[(y, [p for p in plans if p.year == y]) for y in years])
     for plan in plans:
         here = urls.record("plans", plan.id)
-        add(here, "plan.md.j2", plan.file, **views.plan_context(plan, repo, here))
+        add(here, "plan.md.j2", plan.file, **plan_views.plan_context(plan, repo, here))
         here = urls.official(plan.id)
-        add(here, "official.md.j2", plan.file, **views.plan_context(plan, repo, here))
+        add(here, "official.md.j2", plan.file, **plan_views.plan_context(plan, repo, here))
 
     cals = sorted(repo.calendars.values(), key=lambda c: (-c.year, c.id))
     add(urls.CALENDARS, "calendars_index.md.j2", items=[(c, repo.bodies[c.issuer]) for c in cals])
     for cal in cals:
         here = urls.record("calendars", cal.id)
-        add(here, "calendar.md.j2", cal.file, **views.calendar_page_context(cal, repo, here))
+        add(here, "calendar.md.j2", cal.file, **calendar_views.calendar_page_context(cal, repo, here))
         for month in range(1, 13):
             here = urls.calendar_month(cal.id, month)
-            add(here, "calendar_month.md.j2", cal.file, **views.calendar_month_context(cal, repo, here, month))
+            add(here, "calendar_month.md.j2", cal.file, **calendar_views.calendar_month_context(cal, repo, here, month))
 
     profiles = profiles_.newest_first(repo.profiles.values())
     by_movement_profiles: dict[str, list] = defaultdict(list)
@@ -186,7 +194,7 @@ def build_pages(repo: Repository, photos: Photos) -> list[Page]:
         add(
             path,
             "profiles_index.md.j2",
-            cards=[views.card(p, photos, path) for p in chunk],
+            cards=[profile_views.card(p, photos, path) for p in chunk],
             number=number,
             total=len(profiles),
             page_count=-(-len(profiles) // profiles_.PAGE_SIZE) or 1,
@@ -198,15 +206,15 @@ def build_pages(repo: Repository, photos: Photos) -> list[Page]:
                 path,
                 "profile_group.md.j2",
                 group=group,
-                cards=[views.card(p, photos, path) for p in chunk],
+                cards=[profile_views.card(p, photos, path) for p in chunk],
                 number=number,
                 page_count=-(-len(group.profiles) // profiles_.PAGE_SIZE) or 1,
                 axis_title=profiles_.AXES[group.axis][0],
             )
     for profile in profiles:
         here = urls.record("profiles", profile.id)
-        add(here, "profile.md.j2", profile.file, **views.profile_context(profile, repo, photos, here))
-    add(urls.PROFILE_CRITERIA, "criteria.md.j2", **views.criteria_context(repo, urls.PROFILE_CRITERIA))
+        add(here, "profile.md.j2", profile.file, **profile_views.profile_context(profile, repo, photos, here))
+    add(urls.PROFILE_CRITERIA, "criteria.md.j2", **plan_views.criteria_context(repo, urls.PROFILE_CRITERIA))
 
     add(
         urls.MOVEMENTS,
@@ -221,7 +229,9 @@ def build_pages(repo: Repository, photos: Photos) -> list[Page]:
             _source(repo, "movements", m.id),
             movement=m,
             plans=by_movement[m.id],
-            profiles=[views.card(p, photos, urls.record("movements", m.id)) for p in by_movement_profiles[m.id]],
+            profiles=[
+                profile_views.card(p, photos, urls.record("movements", m.id)) for p in by_movement_profiles[m.id]
+            ],
         )
 
     commemorations = sorted(repo.commemorations.values(), key=lambda c: (c.lunar, c.month, c.day, c.name))
