@@ -1,0 +1,332 @@
+"""Build benchmark (`make bench`): our pipeline against "the floor" at province and ministry scale.
+
+For each scale: generate the synthetic data (thidua.synthetic), build it with our pipeline (`mkdocs build
+--strict`, THIDUA_DATA pointing at the data), then build the floor: plain MkDocs + Material, with the same
+configuration minus the `hooks:` entry, on the very pages and files our hook generates, written out as
+ready-made Markdown beforehand. Wall seconds and peak memory are measured per build process. Finally, at
+province scale, `mkdocs serve` is started, one profile's name is edited in the YAML and the page is polled
+until it shows the new name.
+
+Prints a Markdown table, then as the LAST line one JSON object with `ratio` (our build time / the floor's at
+ministry scale), `growth` (our seconds per page at ministry / at province) and the raw figures.
+Progress goes to stderr. Nothing is asserted: speed is reported, never tested.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from thidua import synthetic
+from thidua.pages import build_assets, build_pages, process_photos
+from thidua.provenance import last_change
+from thidua.repository import load_repository
+
+ROOT = Path(__file__).resolve().parents[1]
+GNU_TIME = Path("/usr/bin/time")
+SERVE_LIMIT = 900.0  # seconds to wait for `mkdocs serve` to come up, and then for the edit to show
+
+
+def say(message: str) -> None:
+    sys.stderr.write(f"[bench] {message}\n")
+    sys.stderr.flush()
+
+
+@dataclass
+class Build:
+    scale: str
+    build: str  # "ours" or "floor"
+    pages: int
+    seconds: float
+    peak_mb: float
+    site_mb: float
+    largest_kb: float
+    largest: str
+    search_kb: float
+
+    @property
+    def per_page(self) -> float:
+        return self.seconds / self.pages if self.pages else 0.0
+
+
+# ---------------------------------------------------------------- builds
+
+
+def run_build(args: list[str], env: dict[str, str], log: Path) -> tuple[float, float]:
+    """Run one `mkdocs build`; return (wall seconds, peak resident memory in MB of the build process)."""
+    times = log.with_suffix(".time")
+    prefix = [str(GNU_TIME), "-f", "%M", "-o", str(times)] if GNU_TIME.exists() else []
+    start = time.perf_counter()
+    with log.open("w", encoding="utf-8") as out:
+        result = subprocess.run(prefix + args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.stderr.write(log.read_text(encoding="utf-8")[-4000:])
+        raise SystemExit(f"build failed (exit {result.returncode}); log: {log}")
+    if prefix:
+        peak_kb = int(times.read_text(encoding="utf-8").split()[-1])
+    else:  # the largest child so far: right as long as each build needs more than the one before
+        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, peak_kb / 1024
+
+
+def measure(site: Path, scale: str, build: str, seconds: float, peak_mb: float) -> Build:
+    html = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    largest = max(html, key=lambda p: p.stat().st_size)
+    index = site / "search" / "search_index.json"
+    return Build(
+        scale=scale,
+        build=build,
+        pages=len(html),
+        seconds=round(seconds, 2),
+        peak_mb=round(peak_mb, 1),
+        site_mb=round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1),
+        largest_kb=round(largest.stat().st_size / 1024, 1),
+        largest=largest.relative_to(site).as_posix(),
+        search_kb=round(index.stat().st_size / 1024, 1) if index.is_file() else 0.0,
+    )
+
+
+def environment(data: Path | None) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("THIDUA_DATA", None)
+    if data is not None:
+        env["THIDUA_DATA"] = str(data)
+    return env
+
+
+# ---------------------------------------------------------------- the floor
+
+
+class _Tagged:
+    """A `!!python/...` value of mkdocs.yml, kept as written."""
+
+    def __init__(self, tag: str, value: str) -> None:
+        self.tag, self.value = tag, value
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: _Tagged(suffix, ""))
+_Dumper.add_representer(_Tagged, lambda d, t: d.represent_scalar(f"tag:yaml.org,2002:python/{t.tag}", t.value))
+
+
+def floor_config(docs: Path) -> dict[str, Any]:
+    """mkdocs.yml without `hooks:`, reading `docs`; the heading slugs our hook sets are set here instead."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["docs_dir"] = str(docs)
+    if isinstance(config.get("theme"), dict) and "custom_dir" in config["theme"]:
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    extensions = []
+    for item in config.get("markdown_extensions", []):
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        if name == "toc":
+            options = {**(options or {}), "slugify": _Tagged("name:thidua.urls.heading_slug", "")}
+        extensions.append({name: options} if options is not None else name)
+    config["markdown_extensions"] = extensions
+    return config
+
+
+def write_floor(data: Path, floor: Path) -> Path:
+    """Every page and file our hook generates for `data`, as plain files next to a copy of docs/."""
+    docs = floor / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    repo = load_repository(data, root=ROOT)
+    cache = ROOT / ".cache" / "photos"  # the cache the hook uses: warmed here, so both builds find it warm
+    photos = process_photos(repo, data, cache)
+    for page in build_pages(repo, photos):
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.content, encoding="utf-8")
+    config = floor_config(docs)
+    stamp = last_change(data, max((p.year for p in repo.plans.values()), default=2000))
+    domain = urlsplit(config.get("site_url") or "").hostname or "localhost"
+    for asset in build_assets(repo, photos, stamp, domain, config.get("site_url") or "/", cache):
+        target = docs / asset.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if asset.source is not None:
+            shutil.copyfile(ROOT / asset.source, target)
+        else:
+            target.write_bytes(asset.content or b"")
+    path = floor / "mkdocs.yml"
+    path.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- mkdocs serve after one edit
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def serve_edit(data: Path, work: Path) -> dict[str, float | str | None]:
+    """Seconds from saving one profile's new name to `mkdocs serve` showing it (None if it never did)."""
+    profile = next(
+        p
+        for p in sorted((data / "profiles").glob("*.yml"))
+        if "kind: tap-the" in (text := p.read_text(encoding="utf-8")) and re.search(r"^name: [^'\">|].*$", text, re.M)
+    )
+    text = profile.read_text(encoding="utf-8")
+    old = re.search(r"^name: (.*)$", text, re.M).group(1)  # type: ignore[union-attr]
+    new = f"{old} Đã Sửa Thử"
+    port = free_port()
+    site_url = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader).get("site_url")
+    base = f"http://127.0.0.1:{port}{urlsplit(site_url or '/').path}"  # mkdocs serve mounts the site there
+    page = f"{base}dien-hinh/{profile.stem}/"
+    log = work / "serve.log"
+    args = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}", "-w", str(data)]
+    result: dict[str, float | str | None] = {"profile": profile.stem, "startup_seconds": None, "edit_seconds": None}
+    with log.open("w", encoding="utf-8") as out:
+        # THIDUA_DRAFTS as `make serve` sets it; TMPDIR keeps serve's temporary site inside `work`
+        env = {**environment(data), "THIDUA_DRAFTS": "1", "TMPDIR": str(work)}
+        server = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            start = time.perf_counter()
+            while (html := fetch(page, 5)) is None and time.perf_counter() - start < SERVE_LIMIT:
+                if server.poll() is not None:
+                    raise SystemExit(f"mkdocs serve stopped; log: {log}")
+                time.sleep(0.5)
+            if html is None or old not in html:
+                raise SystemExit(f"mkdocs serve did not show {page}; log: {log}")
+            result["startup_seconds"] = round(time.perf_counter() - start, 2)
+            time.sleep(1.0)  # let the file watcher take its first snapshot
+            edited = time.perf_counter()
+            profile.write_text(text.replace(f"name: {old}\n", f"name: {new}\n", 1), encoding="utf-8")
+            while time.perf_counter() - edited < SERVE_LIMIT:
+                if new in (fetch(page, SERVE_LIMIT) or ""):
+                    result["edit_seconds"] = round(time.perf_counter() - edited, 2)
+                    break
+                time.sleep(0.1)
+        finally:
+            server.send_signal(signal.SIGINT)  # mkdocs serve removes its temporary site on Ctrl+C
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+            profile.write_text(text, encoding="utf-8")
+    builds = [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds", log.read_text(encoding="utf-8"))]
+    result["rebuild_seconds"] = builds[-1] if len(builds) > 1 else None  # as MkDocs logged it
+    return result
+
+
+# ---------------------------------------------------------------- report
+
+
+def table(builds: list[Build]) -> str:
+    head = (
+        "| Quy mô | Bản dựng | Số trang | Thời gian dựng (s) | Giây/trang | Bộ nhớ đỉnh (MB) | Dung lượng site (MB) "
+        "| Trang HTML lớn nhất (KB) | Chỉ mục tìm kiếm (KB) |"
+    )
+    lines = [head, "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |"]
+    names = {"ours": "quy trình của dự án", "floor": "MkDocs + Material thuần (sàn)"}
+    for b in builds:
+        lines.append(
+            f"| {b.scale} | {names[b.build]} | {b.pages} | {b.seconds:.1f} | {b.per_page:.4f} | {b.peak_mb:.0f} "
+            f"| {b.site_mb:.1f} | {b.largest_kb:.0f} (`{b.largest}`) | {b.search_kb:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Đo thời gian dựng trang ở quy mô tỉnh và quy mô Bộ")
+    parser.add_argument("--scales", nargs="+", default=["province", "ministry"], choices=list(synthetic.SCALES))
+    parser.add_argument("--keep", action="store_true", help="giữ thư mục tạm (dữ liệu, trang đã dựng, nhật ký)")
+    parser.add_argument("--no-serve", action="store_true", help="bỏ qua phép đo mkdocs serve sau một lần sửa")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
+    say(f"working in {work}")
+    builds: list[Build] = []
+    report: dict[str, Any] = {"scales": {}, "load_before": os.getloadavg()[0]}  # other work skews the figures
+    try:
+        for scale in args.scales:
+            folder = work / scale
+            data = folder / "data"
+            start = time.perf_counter()
+            synthetic.generate(synthetic.SCALES[scale], data)
+            generated = round(time.perf_counter() - start, 2)
+            say(f"{scale}: data generated in {generated} s; writing the floor's pages")
+            start = time.perf_counter()
+            config = write_floor(data, folder / "floor")
+            exported = round(time.perf_counter() - start, 2)
+            mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
+            say(f"{scale}: floor pages written in {exported} s; building with our pipeline")
+            seconds, peak = run_build([*mkdocs, str(folder / "ours")], environment(data), folder / "ours.log")
+            ours = measure(folder / "ours", scale, "ours", seconds, peak)
+            say(f"{scale}: ours {ours.seconds} s, {ours.pages} pages; building the floor")
+            floor_args = [*mkdocs, str(folder / "floor-site"), "-f", str(config)]
+            seconds, peak = run_build(floor_args, environment(None), folder / "floor.log")
+            floor = measure(folder / "floor-site", scale, "floor", seconds, peak)
+            say(f"{scale}: floor {floor.seconds} s, {floor.pages} pages")
+            builds += [ours, floor]
+            report["scales"][scale] = {
+                "generate_seconds": generated,
+                "floor_pages_seconds": exported,
+                "ours": {**asdict(ours), "per_page": round(ours.per_page, 5)},
+                "floor": {**asdict(floor), "per_page": round(floor.per_page, 5)},
+            }
+            shutil.rmtree(folder / "ours")
+            shutil.rmtree(folder / "floor-site")
+        if "province" in args.scales and not args.no_serve:
+            say("province: mkdocs serve, then one YAML edit")
+            report["serve"] = serve_edit(work / "province" / "data", work)
+            say(f"serve: {report['serve']}")
+    finally:
+        if args.keep:
+            say(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    scales = report["scales"]
+    if "ministry" in scales:
+        report["ratio"] = round(scales["ministry"]["ours"]["seconds"] / scales["ministry"]["floor"]["seconds"], 3)
+    if {"ministry", "province"} <= set(scales):
+        for key, name in (("growth", "ours"), ("floor_growth", "floor")):
+            report[key] = round(scales["ministry"][name]["per_page"] / scales["province"][name]["per_page"], 3)
+    report["load_after"] = os.getloadavg()[0]
+    report["python"] = sys.version.split()[0]
+    report["cpus"] = os.cpu_count()
+    sys.stdout.write(table(builds) + "\n\n")
+    summary = {k: report.get(k) for k in ("ratio", "growth", "floor_growth")}
+    sys.stdout.write(json.dumps({**summary, **report}, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
