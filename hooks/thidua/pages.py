@@ -211,9 +211,10 @@ def build_pages(repo: Repository, photos: Photos) -> list[Page]:
                 page_count=-(-len(group.profiles) // profiles_.PAGE_SIZE) or 1,
                 axis_title=profiles_.AXES[group.axis][0],
             )
+    related = profiles_.Related(profiles)
     for profile in profiles:
         here = urls.record("profiles", profile.id)
-        add(here, "profile.md.j2", profile.file, **profile_views.profile_context(profile, repo, photos, here))
+        add(here, "profile.md.j2", profile.file, **profile_views.profile_context(profile, repo, photos, here, related))
     add(urls.PROFILE_CRITERIA, "criteria.md.j2", **plan_views.criteria_context(repo, urls.PROFILE_CRITERIA))
 
     add(

@@ -44,7 +44,11 @@ def card(profile: Profile, processed: dict[tuple[str, int], Processed], here: st
 
 
 def profile_context(
-    profile: Profile, repo: Repository, processed: dict[tuple[str, int], Processed], here: str
+    profile: Profile,
+    repo: Repository,
+    processed: dict[tuple[str, int], Processed],
+    here: str,
+    related: profiles_.Related,
 ) -> dict[str, Any]:
     return {
         "p": profile,
@@ -56,7 +60,7 @@ def profile_context(
         "movements": [repo.movements[m] for m in profile.movements],
         "plans": [repo.plans[p] for p in profile.plans if p in repo.plans],
         "awards": sorted(profile.awards, key=lambda a: a.date, reverse=True),
-        "related": [card(r, processed, here) for r in profiles_.related(profile, repo.profiles.values())],
+        "related": [card(r, processed, here) for r in related.of(profile)],
     }
 
 

@@ -84,13 +84,28 @@ def pages(path: str, items: list, size: int = PAGE_SIZE) -> list[tuple[str, list
     return [(path if n == 1 else f"{base}/trang-{n}.md", chunk, n) for n, chunk in enumerate(chunks, 1)]
 
 
-def related(profile: Profile, candidates: Iterable[Profile], limit: int = 4) -> list[Profile]:
-    """Profiles sharing a movement or a unit, the closest first."""
+class Related:
+    """Profiles sharing a movement or a unit, the closest first. Candidates are the newest few of each of the
+    profile's unit and movements, so the work per profile stays small however many profiles share a movement."""
 
-    def score(other: Profile) -> tuple:
-        shared = len(set(profile.movements) & set(other.movements))
-        return (-(shared + 2 * (other.unit == profile.unit)), -other.published.toordinal(), other.id)
+    def __init__(self, profiles: Iterable[Profile], pool: int = 16):
+        self.pool = pool
+        self.by_unit: dict[str, list[Profile]] = defaultdict(list)
+        self.by_movement: dict[str, list[Profile]] = defaultdict(list)
+        for p in newest_first(profiles):
+            self.by_unit[p.unit].append(p)
+            for m in p.movements:
+                self.by_movement[m].append(p)
 
-    others = [c for c in candidates if c.id != profile.id]
-    close = [c for c in others if set(c.movements) & set(profile.movements) or c.unit == profile.unit]
-    return sorted(close, key=score)[:limit]
+    def of(self, profile: Profile, limit: int = 4) -> list[Profile]:
+        candidates = {p.id: p for p in self.by_unit[profile.unit][: self.pool]}
+        for m in profile.movements:
+            candidates.update((p.id, p) for p in self.by_movement[m][: self.pool])
+        candidates.pop(profile.id, None)
+        movements = set(profile.movements)
+
+        def score(other: Profile) -> tuple:
+            shared = len(movements & set(other.movements))
+            return (-(shared + 2 * (other.unit == profile.unit)), -other.published.toordinal(), other.id)
+
+        return sorted(candidates.values(), key=score)[:limit]
