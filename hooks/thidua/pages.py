@@ -184,11 +184,10 @@ def build_pages(repo: Repository, photos: Photos) -> list[Page]:
     for profile in profiles:
         for m in profile.movements:
             by_movement_profiles[m].append(profile)
-    groups = profiles_.groups(profiles)
+    groups = profiles_.groups(profiles, {m.id: m.name for m in repo.movements.values()})
     listing = {
         "groups": groups,
         "axes": {k: v[0] for k, v in profiles_.AXES.items()},
-        "movements": sorted((m for m in repo.movements.values() if by_movement_profiles[m.id]), key=lambda m: m.name),
     }
     for path, chunk, number in profiles_.pages(urls.PROFILES, profiles):
         add(
@@ -231,8 +230,11 @@ def build_pages(repo: Repository, photos: Photos) -> list[Page]:
             movement=m,
             plans=by_movement[m.id],
             profiles=[
-                profile_views.card(p, photos, urls.record("movements", m.id)) for p in by_movement_profiles[m.id]
+                profile_views.card(p, photos, urls.record("movements", m.id))
+                for p in by_movement_profiles[m.id][: profiles_.MOVEMENT_PAGE_CARDS]
             ],
+            profile_count=len(by_movement_profiles[m.id]),
+            profile_group=f"dien-hinh/theo-phong-trao/{m.id}.md",
         )
 
     commemorations = sorted(repo.commemorations.values(), key=lambda c: (c.lunar, c.month, c.day, c.name))

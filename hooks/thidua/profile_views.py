@@ -94,5 +94,6 @@ def profile_index_data(repo: Repository, processed: dict[tuple[str, int], Proces
         "profiles": records,
         "kinds": profiles_.KINDS,
         "levels": profiles_.LEVELS,
-        "movements": {m.id: m.name for m in repo.movements.values()},
+        "movements": {m.id: m.name for m in repo.movements.values() if any(m.id in r["movements"] for r in records)},
+        "units": sorted({r["unit"] for r in records}),
     }

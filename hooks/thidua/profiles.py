@@ -49,14 +49,16 @@ AXES: dict[str, tuple[str, Callable[[Profile], Iterable[tuple[str, str]]]]] = {
     "theo-cap": ("Cấp công nhận", lambda p: [(p.level, LEVELS[p.level])]),
     "theo-nam": ("Năm", lambda p: [(str(y), f"Năm {y}") for y in p.years]),
     "theo-don-vi": ("Đơn vị", lambda p: [(urls.slug(p.unit), p.unit)]),
+    "theo-phong-trao": ("Phong trào", lambda p: [(m, m) for m in p.movements]),
 }
+MOVEMENT_PAGE_CARDS = 12  # a movement's page shows its newest profiles and links to the full listing
 
 
 def newest_first(profiles: Iterable[Profile]) -> list[Profile]:
     return sorted(profiles, key=lambda p: (p.published, p.id), reverse=True)
 
 
-def groups(profiles: Iterable[Profile]) -> list[Group]:
+def groups(profiles: Iterable[Profile], movement_names: dict[str, str]) -> list[Group]:
     ordered = newest_first(profiles)
     found: list[Group] = []
     for axis, (_, keys) in AXES.items():
@@ -64,12 +66,15 @@ def groups(profiles: Iterable[Profile]) -> list[Group]:
         for p in ordered:
             for key in keys(p):
                 members[key].append(p)
-        for (key, title), items in sorted(members.items(), key=lambda kv: _order(axis, kv[0])):
+        for (key, title), items in sorted(members.items(), key=lambda kv: _order(axis, kv[0], movement_names)):
+            title = movement_names.get(key, key) if axis == "theo-phong-trao" else title
             found.append(Group(axis, key, title, tuple(items)))
     return found
 
 
-def _order(axis: str, key: tuple[str, str]) -> tuple:
+def _order(axis: str, key: tuple[str, str], movement_names: dict[str, str]) -> tuple:
+    if axis == "theo-phong-trao":
+        return (movement_names.get(key[0], key[0]),)
     if axis == "theo-nam":
         return (-int(key[0]),)
     if axis == "theo-cap":

@@ -132,6 +132,16 @@ async function wireProfileFilters() {
   more.type = "button";
   let shown = PROFILE_PAGE;
   const records = data.profiles.map((r) => ({ ...r, kindLabel: data.kinds[r.kind], levelLabel: data.levels[r.level] }));
+  // The long option lists (movements, units) come with the data, not in every listing page's HTML.
+  const options = { movements: Object.entries(data.movements).sort((a, b) => a[1].localeCompare(b[1], "vi")),
+                    units: data.units.map((u) => [u, u]) };
+  form.querySelectorAll("select[data-tdkt-options]").forEach((select) => {
+    options[select.dataset.tdktOptions].forEach(([value, label]) => {
+      const option = element("option", label);
+      option.value = value;
+      select.append(option);
+    });
+  });
 
   function render() {
     const f = Object.fromEntries(new FormData(form));
