@@ -21,6 +21,18 @@ CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
 SUBPATH = "thi-dua-khen-thuong"
 
 
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """`python -m thidua ARGS` as an editor runs it (through make), from `cwd`."""
+    return subprocess.run(
+        [sys.executable, "-m", "thidua", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+        check=False,
+    )
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A copy of data/ inside a scratch project root, so that messages name `data/...` paths."""

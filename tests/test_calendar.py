@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar as ICalendar
 
+from conftest import run_cli
 from thidua import urls
 from thidua.calendars import entries_for_month, month_span
 from thidua.draft import DraftExists, write_draft
@@ -139,14 +139,7 @@ def test_calendar_draft(data_copy: Path) -> None:
 
 def test_calendar_draft_command_never_overwrites(data_copy: Path) -> None:
     def run() -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "thidua", "calendar-draft", "2027", "--data", str(data_copy)],
-            cwd=data_copy.parent,
-            capture_output=True,
-            text=True,
-            env={"PYTHONPATH": str(ROOT / "hooks")},
-            check=False,
-        )
+        return run_cli("calendar-draft", "2027", "--data", str(data_copy), cwd=data_copy.parent)
 
     first = run()
     assert first.returncode == 0, first.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, build_site
+from conftest import DATA, ROOT, build_site, run_cli
 from thidua import synthetic
 from thidua.repository import load_repository
 
@@ -28,14 +28,7 @@ def files(folder: Path) -> dict[str, bytes]:
 
 
 def test_tiny_data_is_valid(tiny: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "thidua", "check", str(tiny)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks")},
-        check=False,
-    )
+    result = run_cli("check", str(tiny), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Dữ liệu hợp lệ: 2 plans, 2 calendars, 20 profiles")
     assert "69 bodies" in result.stdout  # Bộ Tư pháp, and a Sở Tư pháp and an UBND for each of 34 provinces
