@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 ## make serve: xem trước tại http://127.0.0.1:8000/thi-dua-khen-thuong/ (tự dựng lại khi sửa dữ liệu; hiện cả bản nháp)
 serve: $(STAMP)
-	THIDUA_DRAFTS=1 $(BIN)/mkdocs serve --strict -a $(ADDR) -w $(DATA)  # bản nháp hiện kèm nhãn BẢN NHÁP, chỉ khi xem trước
+	THIDUA_DRAFTS=1 $(BIN)/mkdocs serve --dirty --no-strict -a $(ADDR) -w $(DATA)  # bản nháp hiện kèm nhãn BẢN NHÁP; chỉ dựng lại trang đã đổi
 
 ## make site: dựng trang vào site/; chỉ thay site/ khi toàn bộ quá trình dựng thành công
 site: $(STAMP)

@@ -26,6 +26,7 @@ from thidua.sanitize import clean_html
 from thidua.search import nav_locations
 from thidua.search import rewrite as rewrite_search_index
 from thidua.search import size as download_size
+from thidua.staging import stage
 from thidua.urls import heading_slug
 
 log = logging.getLogger("mkdocs.hooks.thidua")
@@ -37,6 +38,14 @@ def _settings(config: MkDocsConfig) -> tuple[Path, Path, bool]:
     data = Path(os.environ.get("THIDUA_DATA") or extra.get("data_dir", "data"))
     drafts = os.environ.get("THIDUA_DRAFTS", "") == "1"
     return root, (root / data).resolve(), drafts
+
+
+_serving = False  # set at start-up, not import: `make serve` stages generated pages on disk (thidua/staging.py)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -54,10 +63,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     cache = root / ".cache" / "photos"  # renditions by content hash, reused across builds
     photos = process_photos(repo, data_dir, cache)
     pages = build_pages(repo, photos)
+    staged = stage(((p.path, p.content) for p in pages), root / ".cache" / "pages") if _serving else {}
     for page in pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo từ dữ liệu; hãy đổi tên tệp trong docs/.")
-        generated = File.generated(config, page.path, content=page.content)
+        if page.path in staged:  # make serve: unchanged pages are not re-rendered (serve --dirty)
+            generated = File.generated(config, page.path, abs_src_path=str(staged[page.path]))
+        else:
+            generated = File.generated(config, page.path, content=page.content)
         if page.source and config.repo_url:
             generated.edit_uri = "../" + page.source  # edit_uri points at docs/; the source is in data/
         files.append(generated)

@@ -117,7 +117,7 @@ def build_assets(
     photo_urls = {key: f"{urls.PHOTOS}/{p.fallback().name}" for key, p in photos.items()}
     assets.append(Asset(urls.PROFILE_EXPORT, content=_json(feeds.profile_export(published, photo_urls, site_url))))
     assets.append(Asset(urls.PROFILE_INDEX, content=_json(profile_views.profile_index_data(repo, photos))))
-    for processed in sorted(photos.values(), key=lambda p: p.digest):
+    for processed in sorted({p.digest: p for p in photos.values()}.values(), key=lambda p: p.digest):
         for r in processed.renditions:
             assets.append(Asset(f"{urls.PHOTOS}/{r.name}", source=str(cache / r.name)))
     return assets
