@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from .models import Body, Calendar, CalendarEntry, Commemoration, Theme
 from .occurrence import Occurrence, occurrence
 
-MONTH_NAMES = {m: f"Tháng {m}" for m in range(1, 13)}
-
 
 @dataclass(frozen=True)
 class ThemeView:

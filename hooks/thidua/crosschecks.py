@@ -13,8 +13,8 @@ from . import anniversary, models
 from .kinds import LABELS, SCHEMAS
 from .occurrence import occurrence
 from .problems import Problem
-from .record_checks import walk
 from .schema import fields
+from .yamlsource import walk
 
 if TYPE_CHECKING:
     from .repository import Repository

@@ -5,26 +5,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
-from typing import Any
 
 from .dates import DateTextError, PartialDate
 from .problems import Problem
 from .schema import fields
-from .yamlsource import Source
+from .yamlsource import Source, walk
 
 DATE_KEYS = {"date", "start", "end", "from", "until", "published"}
 FOOTNOTE_REF = re.compile(r"\[\^(\w+)\]")
-
-
-def walk(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    yield path, value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from walk(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from walk(item, path + (i,))
 
 
 def check_record(source: Source, data: dict, kind: str, label: str) -> list[Problem]:

@@ -20,7 +20,7 @@ from referencing import Registry, Resource
 from referencing._core import Resolver
 
 from .problems import Problem
-from .yamlsource import Source, field_name
+from .yamlsource import Source, field_name, walk
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -93,8 +93,8 @@ def validate(kind: str, source: Source) -> tuple[Any, list[Problem]]:
     root = _registry().resolver().lookup(f"{kind}.schema.json")
     data = coerce(source.data, root.contents, root.resolver)
     problems: list[Problem] = []
-    for path, value in _scalars(data):
-        if value in NULLS:
+    for path, value in walk(data):
+        if isinstance(value, str) and value in NULLS:
             problems.append(
                 source.problem(
                     path, f'giá trị "{value}" trong YAML nghĩa là để trống; nếu không có giá trị, hãy xóa cả dòng.'
@@ -106,14 +106,6 @@ def validate(kind: str, source: Source) -> tuple[Any, list[Problem]]:
 
 
 NULLS = {"~", "null", "Null", "NULL"}  # YAML's words for "nothing": read as text here, never what an editor meant
-
-
-def _scalars(value: Any, path: tuple = ()) -> list[tuple[tuple, Any]]:
-    if isinstance(value, dict):
-        return [item for key, v in value.items() for item in _scalars(v, path + (key,))]
-    if isinstance(value, list):
-        return [item for i, v in enumerate(value) for item in _scalars(v, path + (i,))]
-    return [(path, value)]
 
 
 def _example(key: str | int | None, schema: dict) -> str:

@@ -25,7 +25,7 @@ def _mark(err: yaml.YAMLError, which: str) -> tuple[int, int] | None:
     return (mark.line + 1, mark.column + 1) if mark else None
 
 
-def _example(key: str, value: str) -> str:
+def _example(value: str) -> str:
     """A short value for an example: the start of `value`, then "..." if more follows."""
     words = value.split()
     if len(value) <= 40:
@@ -106,7 +106,7 @@ def alias(err: yaml.YAMLError, text: str) -> Found:
         len(match.group(1)) + len(key) + len(match.group(3)) + 2,
         (
             "lỗi cú pháp YAML: giá trị bắt đầu bằng dấu * (YAML hiểu là tham chiếu); "
-            f'hãy đặt cả giá trị trong ngoặc kép, ví dụ: {key}: "{_example(key, value)}"'
+            f'hãy đặt cả giá trị trong ngoặc kép, ví dụ: {key}: "{_example(value)}"'
         ),
     )
 
@@ -148,7 +148,7 @@ def bracketed_text(err: yaml.YAMLError, text: str) -> Found:
         column,
         (
             f"lỗi cú pháp YAML: giá trị bắt đầu bằng dấu {value[0]} nên bị đọc là một danh sách; "
-            f'hãy đặt cả giá trị trong ngoặc kép, ví dụ: {key}: "{_example(key, value)}"'
+            f'hãy đặt cả giá trị trong ngoặc kép, ví dụ: {key}: "{_example(value)}"'
         ),
     )
 

@@ -9,6 +9,7 @@ silently overwrite, are reported.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,16 @@ def field_name(path: Path_) -> str:
         else:
             out += ("." if out else "") + part
     return out
+
+
+def walk(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from walk(item, path + (i,))
 
 
 def _decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
