@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,21 @@ def test_calendar_table_comes_from_the_calendar_file(pages: dict[str, str]) -> N
     assert page.count('<table class="tdkt-calendar">') == 1
     assert '<th scope="rowgroup" rowspan="3">Tháng 8 và Tháng 9</th>' in page
     assert 'rowspan="6">Trong năm</th>' in page
+
+
+@pytest.mark.parametrize(
+    ("target", "here"),
+    [
+        ("dien-hinh/x.md", "dien-hinh/nhom/nam-2024.md"),
+        ("dien-hinh/nhom/nam-2024.md", "dien-hinh/nhom/nam-2023.md"),
+        ("index.md", "ke-hoach/a/b.md"),
+        ("ke-hoach/a.md", "index.md"),
+        ("ke-hoach/a.md", "ke-hoach/a.md"),
+        ("a/b/c/d.md", "a/b/e/f/g.md"),
+    ],
+)
+def test_relative_links_match_posixpath(target: str, here: str) -> None:
+    # urls.relative avoids posixpath.relpath for speed; it must give the same link.
+    expected = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    assert urls.relative(here, target) == expected
+    assert urls.relative(here, target + "#muc") == expected + "#muc"

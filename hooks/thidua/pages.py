@@ -189,6 +189,7 @@ def build_pages(repo: Repository, photos: Photos) -> list[Page]:
         "groups": groups,
         "axes": {k: v[0] for k, v in profiles_.AXES.items()},
     }
+    page_count = -(-len(profiles) // profiles_.PAGE_SIZE) or 1
     for path, chunk, number in profiles_.pages(urls.PROFILES, profiles):
         add(
             path,
@@ -196,18 +197,19 @@ def build_pages(repo: Repository, photos: Photos) -> list[Page]:
             cards=[profile_views.card(p, photos, path) for p in chunk],
             number=number,
             total=len(profiles),
-            page_count=-(-len(profiles) // profiles_.PAGE_SIZE) or 1,
+            page_count=page_count,
+            pager=profiles_.pager(urls.PROFILES, number, page_count),
             **listing,
         )
     for group in groups:
-        for path, chunk, number in profiles_.pages(group.path, list(group.profiles)):
+        group_pages = profiles_.pages(group.path, list(group.profiles))
+        for path, chunk, number in group_pages:
             add(
                 path,
                 "profile_group.md.j2",
                 group=group,
                 cards=[profile_views.card(p, photos, path) for p in chunk],
-                number=number,
-                page_count=-(-len(group.profiles) // profiles_.PAGE_SIZE) or 1,
+                pager=profiles_.pager(group.path, number, len(group_pages)),
                 axis_title=profiles_.AXES[group.axis][0],
             )
     related = profiles_.Related(profiles)

@@ -57,10 +57,15 @@ def clean_html(html: str) -> str:
 
 def plain_text(value: str) -> str:
     """A data field as plain text for feeds and exports: no tags, no script links in its Markdown."""
+    text = _strip_tags(value) if "<" in value or "&" in value else value  # no tag or entity: skip nh3
+    return _UNSAFE_MARKDOWN_LINK.sub("](#)", text)
+
+
+def _strip_tags(value: str) -> str:
     text = value
     for _ in range(3):  # "&lt;script&gt;" typed as text must not come back as a tag once unescaped
         cleaned = html.unescape(nh3.clean(text, tags=set(), strip_comments=True))
         if cleaned == text:
             break
         text = cleaned
-    return _UNSAFE_MARKDOWN_LINK.sub("](#)", text)
+    return text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -58,15 +58,17 @@ def data_download(plan_id: str) -> str:
 def relative(here: str, target: str) -> str:
     """A Markdown link from page `here` to page `target`; MkDocs turns it into the right URL under any sub-path."""
     target_path, _, fragment = target.partition("#")
-    rel = posixpath.relpath(target_path, posixpath.dirname(here) or ".") if target_path else ""
+    rel = _relpath(target_path, here.rpartition("/")[0]) if target_path else ""
     return f"{rel}#{fragment}" if fragment else rel
 
 
+@lru_cache(maxsize=1 << 14)
 def slug(text: str) -> str:
     """ASCII slug that keeps "đ" readable as "d": "Điển hình tiên tiến" -> "dien-hinh-tien-tien"."""
     return slugify(text)
 
 
+@lru_cache(maxsize=1 << 14)
 def heading_slug(value: str, separator: str) -> str:
     """Python-Markdown `toc` slugify hook, so heading anchors are ASCII and keep "đ" as "d"."""
     return slugify(value, separator=separator)
@@ -83,4 +85,15 @@ def page_url(path: str) -> str:
 def asset(here: str, target: str) -> str:
     """A link from page `here` to a published file, for raw HTML (which MkDocs does not rewrite): relative
     to the page's own URL, "dien-hinh/x.md" being served as "dien-hinh/x/"."""
-    return posixpath.relpath(target, page_url(here).rstrip("/") or ".")
+    return _relpath(target, page_url(here).rstrip("/"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _relpath(target: str, start: str) -> str:
+    """`posixpath.relpath` for the normalised relative paths of the site (no "." or ".." parts, "" for the
+    root): a listing page makes thousands of links, and `relpath` resolves both against the working folder."""
+    to, origin = target.split("/"), start.split("/") if start else []
+    common = 0
+    while common < min(len(to), len(origin)) and to[common] == origin[common]:
+        common += 1
+    return "/".join([".."] * (len(origin) - common) + to[common:]) or "."
