@@ -4,7 +4,7 @@ For each scale: generate the synthetic data (thidua.synthetic), build it with ou
 --strict`, THIDUA_DATA pointing at the data), then build the floor: plain MkDocs + Material, with the same
 configuration minus the `hooks:` entry, on the very pages and files our hook generates, written out as
 ready-made Markdown beforehand. Wall seconds and peak memory are measured per build process. Finally, at
-province scale, `mkdocs serve` is started, one profile's name is edited in the YAML and the page is polled
+province scale, `make serve` is started, one profile's name is edited in the YAML and the page is polled
 until it shows the new name.
 
 Prints a Markdown table, then as the LAST line one JSON object with `ratio` (our build time / the floor's at
@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from thidua import synthetic
+from thidua import search, synthetic
 from thidua.pages import build_assets, build_pages, process_photos
 from thidua.provenance import last_change
 from thidua.repository import load_repository
@@ -61,6 +61,7 @@ class Build:
     largest_kb: float
     largest: str
     search_kb: float
+    search_gzip_kb: float  # what a reader downloads from a server that compresses
 
     @property
     def per_page(self) -> float:
@@ -102,6 +103,7 @@ def measure(site: Path, scale: str, build: str, seconds: float, peak_mb: float) 
         largest_kb=round(largest.stat().st_size / 1024, 1),
         largest=largest.relative_to(site).as_posix(),
         search_kb=round(index.stat().st_size / 1024, 1) if index.is_file() else 0.0,
+        search_gzip_kb=round(search.size(index.read_bytes()).gzipped / 1024, 1) if index.is_file() else 0.0,
     )
 
 
@@ -211,12 +213,12 @@ def serve_edit(data: Path, work: Path) -> dict[str, float | str | None]:
     base = f"http://127.0.0.1:{port}{urlsplit(site_url or '/').path}"  # mkdocs serve mounts the site there
     page = f"{base}dien-hinh/{profile.stem}/"
     log = work / "serve.log"
-    args = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}", "-w", str(data)]
+    # exactly what an editor runs: `make serve` (drafts shown, dirty rebuilds, the data folder watched)
+    args = ["make", "--no-print-directory", "serve", f"DATA={data}", f"ADDR=127.0.0.1:{port}"]
     result: dict[str, float | str | None] = {"profile": profile.stem, "startup_seconds": None, "edit_seconds": None}
     with log.open("w", encoding="utf-8") as out:
-        # THIDUA_DRAFTS as `make serve` sets it; TMPDIR keeps serve's temporary site inside `work`
-        env = {**environment(data), "THIDUA_DRAFTS": "1", "TMPDIR": str(work)}
-        server = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        env = {**environment(data), "TMPDIR": str(work)}  # TMPDIR: serve's temporary site stays inside `work`
+        server = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             start = time.perf_counter()
             while (html := fetch(page, 5)) is None and time.perf_counter() - start < SERVE_LIMIT:
@@ -235,11 +237,11 @@ def serve_edit(data: Path, work: Path) -> dict[str, float | str | None]:
                     break
                 time.sleep(0.1)
         finally:
-            server.send_signal(signal.SIGINT)  # mkdocs serve removes its temporary site on Ctrl+C
+            os.killpg(server.pid, signal.SIGINT)  # Ctrl+C: mkdocs serve removes its temporary site
             try:
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                server.kill()
+                os.killpg(server.pid, signal.SIGKILL)
                 server.wait()
             profile.write_text(text, encoding="utf-8")
     builds = [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds", log.read_text(encoding="utf-8"))]
@@ -253,14 +255,14 @@ def serve_edit(data: Path, work: Path) -> dict[str, float | str | None]:
 def table(builds: list[Build]) -> str:
     head = (
         "| Quy mô | Bản dựng | Số trang | Thời gian dựng (s) | Giây/trang | Bộ nhớ đỉnh (MB) | Dung lượng site (MB) "
-        "| Trang HTML lớn nhất (KB) | Chỉ mục tìm kiếm (KB) |"
+        "| Trang HTML lớn nhất (KB) | Chỉ mục tìm kiếm (KB; gzip) |"
     )
     lines = [head, "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |"]
     names = {"ours": "quy trình của dự án", "floor": "MkDocs + Material thuần (sàn)"}
     for b in builds:
         lines.append(
             f"| {b.scale} | {names[b.build]} | {b.pages} | {b.seconds:.1f} | {b.per_page:.4f} | {b.peak_mb:.0f} "
-            f"| {b.site_mb:.1f} | {b.largest_kb:.0f} (`{b.largest}`) | {b.search_kb:.0f} |"
+            f"| {b.site_mb:.1f} | {b.largest_kb:.0f} (`{b.largest}`) | {b.search_kb:.0f}; {b.search_gzip_kb:.0f} |"
         )
     return "\n".join(lines)
 

@@ -12,24 +12,31 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from thidua.memo import Memo
 from thidua.pages import build_assets, build_pages, process_photos
 from thidua.problems import DataError
 from thidua.provenance import last_change
-from thidua.repository import load_repository
+from thidua.repository import RecordCache, load_repository
 from thidua.reproducible import gzip_bytes
 from thidua.sanitize import clean_html
 from thidua.search import nav_locations
 from thidua.search import rewrite as rewrite_search_index
-from thidua.search import size as download_size
-from thidua.staging import stage
+from thidua.staging import Stage
 from thidua.urls import heading_slug
 
 log = logging.getLogger("mkdocs.hooks.thidua")
+
+
+def _cache_dir(config: MkDocsConfig, name: str) -> Path:
+    folder = Path(config.config_file_path).parent / ".cache" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _settings(config: MkDocsConfig) -> tuple[Path, Path, bool]:
@@ -41,11 +48,15 @@ def _settings(config: MkDocsConfig) -> tuple[Path, Path, bool]:
 
 
 _serving = False  # set at start-up, not import: `make serve` stages generated pages on disk (thidua/staging.py)
+_records = RecordCache()  # `make serve`: files an edit did not touch are not parsed and checked again
+_memo = Memo()  # `make serve`: pages and feeds whose values did not change are not made again
+_stage: Stage | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
+    global _serving, _records, _memo, _stage
     _serving = command == "serve"
+    _records, _memo, _stage = RecordCache(), Memo(), None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -57,13 +68,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root, data_dir, drafts = _settings(config)
     try:
-        repo = load_repository(data_dir, root=root, include_drafts=drafts)
+        repo = load_repository(data_dir, root=root, include_drafts=drafts, cache=_records)
     except DataError as err:
         raise PluginError("Dữ liệu có lỗi, không xây dựng trang:\n" + err.report()) from None
     cache = root / ".cache" / "photos"  # renditions by content hash, reused across builds
     photos = process_photos(repo, data_dir, cache)
-    pages = build_pages(repo, photos)
-    staged = stage(((p.path, p.content) for p in pages), root / ".cache" / "pages") if _serving else {}
+    memo = _memo if _serving else None
+    pages = build_pages(repo, photos, memo)
+    staged = _staged(pages, root) if _serving else {}
     for page in pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo từ dữ liệu; hãy đổi tên tệp trong docs/.")
@@ -77,13 +89,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     stamp = last_change(data_dir, max((p.year for p in repo.plans.values()), default=2000))
     domain = urlsplit(config.site_url or "").hostname or "localhost"
     site_url = config.site_url or "/"
-    for asset in build_assets(repo, photos, stamp, domain, site_url, cache):
+    for asset in build_assets(repo, photos, stamp, domain, site_url, cache, memo):
         if asset.source is not None:
             files.append(File.generated(config, asset.path, abs_src_path=str(root / asset.source)))
         else:
             files.append(File.generated(config, asset.path, content=asset.content))
     log.info("thidua: %d trang được tạo từ %s", len(pages), data_dir)
     return files
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    # MkDocs makes a new theme environment for every build: without a bytecode cache, `make serve` compiles
+    # Material's templates again after each edit. The cache is checked against each template's source.
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(_cache_dir(config, "jinja"))
+    return env
+
+
+def _staged(pages: list, root: Path) -> dict[str, Path]:
+    global _stage
+    if _stage is None:
+        _stage = Stage(root / ".cache" / "pages")
+    return _stage.update((p.path, p.content) for p in pages)
 
 
 @event_priority(-100)  # after Material's search plugin has written the index
@@ -95,8 +121,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     data = rewrite_search_index(index.read_bytes(), nav_locations(config.nav or []))
     index.write_bytes(data)
-    size = download_size(data)
-    log.info("thidua: chỉ mục tìm kiếm %d byte (gzip %d byte)", size.raw, size.gzipped)
+    log.info("thidua: chỉ mục tìm kiếm %d byte", len(data))  # gzipped size: `make bench`
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:

@@ -1,5 +1,5 @@
 """Checks across records: references that must exist, photos that must be readable images inside the data
-folder, calendar themes in the right month, and the anniversary lint over every text."""
+folder, calendar themes in the right month."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from PIL import Image
 
-from . import anniversary, models
-from .kinds import LABELS, SCHEMAS
+from . import models
+from .kinds import LABELS
 from .occurrence import occurrence
 from .problems import Problem
-from .schema import fields
-from .yamlsource import walk
 
 if TYPE_CHECKING:
     from .repository import Repository
@@ -130,40 +128,6 @@ def _calendar_month(repo: Repository, cid: str, cal: models.Calendar, i: int, j:
         f"không thuộc tháng {months} của dòng này; hãy chuyển chủ đề sang dòng Tháng {when.month}."
     )
     return [repo.sources[("calendars", cid)].problem(("entries", i, "themes", j, "commemoration"), message)]
-
-
-def anniversaries(repo: Repository) -> list[Problem]:
-    """Anniversary findings are errors unless the record carries an editorial note quoting them."""
-    problems = []
-    for (folder, _record), source in repo.sources.items():
-        notes = [n["quote"] for n in source.data.get("editorial_notes", [])] if isinstance(source.data, dict) else []
-        can_note = "editorial_notes" in fields(SCHEMAS[folder])
-        for path, value in walk(source.data):
-            if not isinstance(value, str) or (path and path[0] == "editorial_notes"):
-                continue
-            for finding in anniversary.lint(value):
-                if any(_overlaps(value, quote, finding) for quote in notes):
-                    continue
-                if not can_note:  # the editors' own text, not a signed document: correct it
-                    problems.append(source.problem(path, f"{finding.message} Hãy sửa lại số năm."))
-                    continue
-                quote = finding.phrase if len(finding.phrase) <= 80 else finding.phrase[finding.phrase.rfind("(") :]
-                example = '[{quote: "' + quote + '", note: "..."}]'
-                message = (
-                    f"{finding.message} Nếu văn bản đã ký ghi như vậy, giữ nguyên và thêm ghi chú biên tập: "
-                    f"editorial_notes: {example}"
-                )
-                problems.append(source.problem(path, message))
-    return problems
-
-
-def _overlaps(text: str, quote: str, finding: anniversary.Finding) -> bool:
-    start = text.find(quote)
-    while start != -1:
-        if start < finding.end and finding.start < start + len(quote):
-            return True
-        start = text.find(quote, start + 1)
-    return False
 
 
 def _is_image(path: Path) -> bool:

@@ -10,6 +10,7 @@ import datetime as dt
 import html
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,7 @@ import markupsafe
 from . import calendar_views, dates, feeds, ical, labels, plan_views, profile_views, urls
 from . import photos as photos_
 from . import profiles as profiles_
+from .memo import Memo, reuse
 from .occurrence import occurrence
 from .repository import Repository
 
@@ -63,6 +65,11 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def templates_version() -> tuple:
+    """Changes when a template is edited (while `make serve` runs), so that no page is reused from before."""
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.iterdir()))
+
+
 def render(template: str, here: str, **context: Any) -> str:
     return (
         environment()
@@ -99,24 +106,50 @@ def process_photos(repo: Repository, data_dir: Path, cache: Path) -> Photos:
 
 
 def build_assets(
-    repo: Repository, photos: Photos, stamp: dt.datetime, domain: str, site_url: str, cache: Path
+    repo: Repository,
+    photos: Photos,
+    stamp: dt.datetime,
+    domain: str,
+    site_url: str,
+    cache: Path,
+    memo: Memo | None = None,
 ) -> list[Asset]:
     """Plan data files, feeds, the data behind the home page's "this month" block and the profile
-    filters, the open-data export, and the photo renditions."""
+    filters, the open-data export, and the photo renditions. A `memo` reuses what did not change."""
     assets = [Asset(urls.data_download(p.id), source=p.file) for p in sorted(repo.plans.values(), key=lambda p: p.id)]
+
+    def add(path: str, inputs: tuple, make: Callable[[], bytes]) -> None:
+        assets.append(Asset(path, content=reuse(memo, path, inputs, make)))
+
+    registry = repo.commemorations
     for cal in sorted(repo.calendars.values(), key=lambda c: c.id):
-        feed = ical.calendar_feed(cal, repo.bodies[cal.issuer], repo.commemorations, stamp, domain)
-        assets.append(Asset(urls.calendar_feed(cal.id), content=feed))
-    assets.append(
-        Asset(urls.DEADLINES_FEED, content=ical.deadlines_feed(repo.plans.values(), repo.bodies, stamp, domain))
+        issuer = repo.bodies[cal.issuer]
+        add(
+            urls.calendar_feed(cal.id),
+            (cal, issuer, registry, stamp, domain),
+            lambda cal=cal, issuer=issuer: ical.calendar_feed(cal, issuer, registry, stamp, domain),
+        )
+    plans = list(repo.plans.values())
+    add(
+        urls.DEADLINES_FEED,
+        (plans, repo.bodies, stamp, domain),
+        lambda: ical.deadlines_feed(plans, repo.bodies, stamp, domain),
     )
-    assets.append(Asset(urls.THIS_MONTH, content=_json(calendar_views.this_month_data(repo))))
+    add(urls.THIS_MONTH, (repo,), lambda: _json(calendar_views.this_month_data(repo)))
     published = list(repo.profiles.values())
-    assets.append(Asset(urls.PROFILE_FEED, content=feeds.profiles_feed(published, site_url)))
-    assets.append(Asset(urls.PLAN_FEED, content=feeds.plans_feed(repo.plans.values(), repo.bodies, site_url)))
+    add(urls.PROFILE_FEED, (published, site_url), lambda: feeds.profiles_feed(published, site_url))
+    add(
+        urls.PLAN_FEED,
+        (plans, repo.bodies, site_url),
+        lambda: feeds.plans_feed(plans, repo.bodies, site_url),
+    )
     photo_urls = {key: f"{urls.PHOTOS}/{p.fallback().name}" for key, p in photos.items()}
-    assets.append(Asset(urls.PROFILE_EXPORT, content=_json(feeds.profile_export(published, photo_urls, site_url))))
-    assets.append(Asset(urls.PROFILE_INDEX, content=_json(profile_views.profile_index_data(repo, photos))))
+    add(
+        urls.PROFILE_EXPORT,
+        (published, photo_urls, site_url),
+        lambda: _json(feeds.profile_export(published, photo_urls, site_url)),
+    )
+    add(urls.PROFILE_INDEX, (repo, photos), lambda: _json(profile_views.profile_index_data(repo, photos)))
     for processed in sorted({p.digest: p for p in photos.values()}.values(), key=lambda p: p.digest):
         for r in processed.renditions:
             assets.append(Asset(f"{urls.PHOTOS}/{r.name}", source=str(cache / r.name)))
@@ -124,10 +157,12 @@ def build_assets(
 
 
 def _json(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    # compact: json's C encoder is not used when indenting, and the files are for scripts, not for reading
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def build_pages(repo: Repository, photos: Photos) -> list[Page]:
+def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> list[Page]:
+    """Every page; with a `memo` (`make serve`), a page whose template and values did not change is reused."""
     plans = sorted(repo.plans.values(), key=lambda p: (-p.year, p.date or dates.PartialDate(p.year), p.id))
     by_movement: dict[str, list] = defaultdict(list)
     by_commemoration: dict[str, list] = defaultdict(list)
@@ -147,9 +182,12 @@ def build_pages(repo: Repository, photos: Photos) -> list[Page]:
         by_body[plan.issuer].append(plan)
 
     pages: list[Page] = []
+    version = templates_version() if memo is not None else None
 
     def add(path: str, template: str, source: str | None = None, **context: Any) -> None:
-        pages.append(Page(path, render(template, path, bodies=repo.bodies, **context), source))
+        context["bodies"] = repo.bodies
+        content = reuse(memo, path, (version, template, context), lambda: render(template, path, **context))
+        pages.append(Page(path, content, source))
 
     years = sorted({p.year for p in plans}, reverse=True)
     add(

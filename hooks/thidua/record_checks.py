@@ -1,11 +1,12 @@
 """Checks of one record that a JSON Schema cannot express: real dates, ordered periods, unique phase ids,
-footnotes that are defined and used, editorial notes that quote the text."""
+footnotes that are defined and used, editorial notes that quote the text, the anniversary lint."""
 
 from __future__ import annotations
 
 import calendar
 import re
 
+from . import anniversary
 from .dates import DateTextError, PartialDate
 from .problems import Problem
 from .schema import fields
@@ -106,3 +107,37 @@ def check_record(source: Source, data: dict, kind: str, label: str) -> list[Prob
                 )
             )
     return problems
+
+
+def anniversary_problems(source: Source, kind: str) -> list[Problem]:
+    """The anniversary lint over every text of a record: findings are errors unless the record carries an
+    editorial note quoting them."""
+    problems = []
+    notes = [n["quote"] for n in source.data.get("editorial_notes", [])] if isinstance(source.data, dict) else []
+    can_note = "editorial_notes" in fields(kind)
+    for path, value in walk(source.data):
+        if not isinstance(value, str) or (path and path[0] == "editorial_notes"):
+            continue
+        for finding in anniversary.lint(value):
+            if any(_overlaps(value, quote, finding) for quote in notes):
+                continue
+            if not can_note:  # the editors' own text, not a signed document: correct it
+                problems.append(source.problem(path, f"{finding.message} Hãy sửa lại số năm."))
+                continue
+            quote = finding.phrase if len(finding.phrase) <= 80 else finding.phrase[finding.phrase.rfind("(") :]
+            example = '[{quote: "' + quote + '", note: "..."}]'
+            message = (
+                f"{finding.message} Nếu văn bản đã ký ghi như vậy, giữ nguyên và thêm ghi chú biên tập: "
+                f"editorial_notes: {example}"
+            )
+            problems.append(source.problem(path, message))
+    return problems
+
+
+def _overlaps(text: str, quote: str, finding: anniversary.Finding) -> bool:
+    start = text.find(quote)
+    while start != -1:
+        if start < finding.end and finding.start < start + len(quote):
+            return True
+        start = text.find(quote, start + 1)
+    return False

@@ -6,18 +6,20 @@ once. Nothing is returned unless the whole data set is valid: the build publishe
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from . import crosschecks, models
 from .kinds import KINDS, WITH_FILE
 from .problems import DataError, Problem
-from .record_checks import check_record
+from .record_checks import anniversary_problems, check_record
 from .schema import validate
-from .yamlsource import Source, load
+from .yamlsource import Source, parse
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -39,7 +41,28 @@ class Repository:
         return getattr(self, folder)
 
 
-def load_repository(data_dir: Path, root: Path | None = None, include_drafts: bool = False) -> Repository:
+class RecordCache:
+    """Each file's checked record, kept while the file's bytes stay the same: `make serve` re-reads only the
+    files an edit touched. Checks across records (references, photos) still run every time."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], tuple[bytes, Loaded]] = {}
+
+    def get(self, folder: str, name: str, raw: bytes, load: Callable[[], Loaded]) -> Loaded:
+        digest = hashlib.blake2b(raw, digest_size=16).digest()
+        entry = self._entries.get((folder, name))
+        if entry is None or entry[0] != digest:
+            entry = self._entries[(folder, name)] = (digest, load())
+        return entry[1]
+
+
+# a file's parsed source (None if unreadable), its record (None if invalid) and its problems
+Loaded = tuple[Source | None, Any, list[Problem]]
+
+
+def load_repository(
+    data_dir: Path, root: Path | None = None, include_drafts: bool = False, cache: RecordCache | None = None
+) -> Repository:
     """Load `data_dir`; raise `DataError` with every problem if anything is wrong."""
     root = root or data_dir.parent
     repo = Repository()
@@ -49,21 +72,15 @@ def load_repository(data_dir: Path, root: Path | None = None, include_drafts: bo
         for record_id, path in _files(data_dir / folder, root, problems):
             repo.files[folder].add(record_id)
             name = _display(path, root)
-            source, found = load(path, name)
+            raw = path.read_bytes()
+            parse = partial(_load_record, folder, kind, build, label, record_id, name, raw)
+            source, record, found = cache.get(folder, name, raw, parse) if cache else parse()
             problems.extend(found)
-            if source is None or found:
-                continue
-            data, found = validate(kind, source)
-            found = found or check_record(source, data, kind, label)
-            problems.extend(found)
-            if found:
-                continue
-            repo.sources[(folder, record_id)] = source
-            args = (record_id, name, data) if folder in WITH_FILE else (record_id, data)
-            repo.table(folder)[record_id] = build(*args)
+            if record is not None:
+                repo.sources[(folder, record_id)] = source
+                repo.table(folder)[record_id] = record
     problems.extend(crosschecks.references(repo))
     problems.extend(crosschecks.photos(repo, data_dir))
-    problems.extend(crosschecks.anniversaries(repo))
     if problems:
         raise DataError(problems)
     if not include_drafts:
@@ -71,6 +88,20 @@ def load_repository(data_dir: Path, root: Path | None = None, include_drafts: bo
         repo.calendars = {k: v for k, v in repo.calendars.items() if not v.draft}
         repo.profiles = {k: v for k, v in repo.profiles.items() if v.publishable}
     return repo
+
+
+def _load_record(
+    folder: str, kind: str, build: Callable[..., Any], label: str, record_id: str, name: str, raw: bytes
+) -> Loaded:
+    source, problems = parse(raw, name)
+    if source is None or problems:
+        return source, None, problems
+    data, problems = validate(kind, source)
+    problems = problems or check_record(source, data, kind, label)
+    if problems:
+        return source, None, problems
+    args = (record_id, name, data) if folder in WITH_FILE else (record_id, data)
+    return source, build(*args), anniversary_problems(source, kind)
 
 
 def _display(path: Path, root: Path) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -89,10 +88,9 @@ def _decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
     return unicodedata.normalize("NFC", text), []
 
 
-def load(path: Path, name: str | None = None) -> tuple[Source | None, list[Problem]]:
-    """Parse `path`; `name` is how the file is named in messages (a path relative to the project)."""
-    name = name or str(path)
-    text, problems = _decode(path.read_bytes(), name)
+def parse(raw: bytes, name: str) -> tuple[Source | None, list[Problem]]:
+    """Parse the bytes of a data file; `name` is how the file is named in messages (relative to the project)."""
+    text, problems = _decode(raw, name)
     if text is None:
         return None, problems
     try:
