@@ -18,7 +18,7 @@ import random
 import re
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -166,6 +166,7 @@ class Corpus:
     sentences: list[tuple[str, int]]  # (sentence, year of its plan)
     intros: list[tuple[str, int]]  # paragraphs that end with ":" and introduce a list
     lengths: list[int]  # lengths of the real plans' paragraphs
+    plan_sizes: list[int]  # characters of text in each real plan's body
     closings: list[tuple[str, int]]
     contents: dict[str, list[tuple[str, int]]]  # calendar contents by the commemoration they go with
     all_contents: list[tuple[str, int]]
@@ -176,10 +177,12 @@ class Corpus:
         sentences: list[tuple[str, int]] = []
         intros: list[tuple[str, int]] = []
         lengths: list[int] = []
+        plan_sizes: list[int] = []
         closings: list[tuple[str, int]] = []
         for plan in sorted(repo.plans.values(), key=lambda p: p.id):
             if repo.bodies[plan.issuer].level != "tinh":
                 continue  # a commune's plan speaks of "UBND xã", not of a Sở
+            plan_sizes.append(_body_size([n.text or "" for n in plan.walk()]))
             for node in plan.walk():
                 if not node.text:
                     continue
@@ -200,7 +203,36 @@ class Corpus:
                     all_contents.append(item)
                     for ref in refs:
                         contents.setdefault(ref, []).append(item)
-        return cls(repo, sentences, intros, sorted(lengths), closings, contents, all_contents)
+        return cls(repo, sentences, intros, sorted(lengths), sorted(plan_sizes), closings, contents, all_contents)
+
+
+def _body_size(texts: Iterable[str]) -> int:
+    return sum(len(t) for t in texts)
+
+
+def _texts(node: dict[str, Any]) -> Iterator[str]:
+    yield node.get("text", "")
+    for child in node.get("children", []):
+        yield from _texts(child)
+
+
+def _trim(body: list[dict[str, Any]], size: int, rng: random.Random) -> None:
+    """Drop bullet points ("-", "+"), never the last of a list, until the body is no longer than `size`
+    characters: plans as long as the real ones, not as long as the sum of every optional part."""
+    while _body_size(t for node in body for t in _texts(node)) > size:
+        lists = []
+        stack = list(body)
+        while stack:
+            node = stack.pop()
+            children = node.get("children", [])
+            if sum(c.get("label") in ("-", "+") for c in children) > 1:
+                lists.append(children)
+            stack += children
+        if not lists:
+            return
+        children = rng.choice(lists)
+        bullets = [i for i, c in enumerate(children) if c.get("label") in ("-", "+")]
+        del children[rng.choice(bullets)]
 
 
 def _normal(text: str) -> str:
@@ -372,6 +404,7 @@ class Generator:
         phases = [("dot-1", "Đợt thi đua thứ nhất", first), ("dot-2", "Đợt thi đua thứ hai", second)]
         body.append(self._phases(rng, year, province, phases))
         body.append(self._responsibilities(rng, year, province, calendar_id))
+        _trim(body, rng.choice(self.corpus.plan_sizes), rng)
         romans = ("I.", "II.", "III.", "IV.", "V.")  # the sections are numbered once they are all there
         body = [
             {"label": r, **{k: v for k, v in s.items() if k != "label"}} for r, s in zip(romans, body, strict=False)
