@@ -1,8 +1,9 @@
 """MkDocs adapter: the only module that knows MkDocs. Each handler delegates to the `thidua` package.
 
 Registered in mkdocs.yml under `hooks:`. MkDocs puts this folder on sys.path only while it loads the
-hook, so the package is imported here at the top; nothing is cached at import time because `mkdocs
-serve` keeps this module loaded across rebuilds.
+hook, so the package is imported here at the top. `mkdocs serve` keeps this module loaded across rebuilds:
+what is kept between them (records, pages, feeds: each checked against its inputs) is created afresh in
+`on_startup`, once per command.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from thidua import urls
+from thidua import paging, urls
 from thidua.pages import build_pages, process_photos
 from thidua.repository import load_repository
 
@@ -64,10 +64,17 @@ def test_editorial_note_beside_the_signed_wording(pages: dict[str, str]) -> None
 
 
 def test_calendar_table_comes_from_the_calendar_file(pages: dict[str, str]) -> None:
-    page = pages[urls.record("plans", "2023-stp-an-giang-dien-hinh-tien-tien")]
-    assert page.count('<table class="tdkt-calendar">') == 1
-    assert '<th scope="rowgroup" rowspan="3">Tháng 8 và Tháng 9</th>' in page
-    assert 'rowspan="6">Trong năm</th>' in page
+    # The official form prints the table as signed; the reading page lists the themes month by month and
+    # links to the calendar's own page, keeping a long plan light on a phone.
+    official = pages[urls.official("2023-stp-an-giang-dien-hinh-tien-tien")]
+    assert official.count('<table class="nd30-table">') == 1
+    assert '<td rowspan="3">Tháng 8 và Tháng 9</td>' in official
+    assert '<td rowspan="6">Trong năm</td>' in official
+    reading = pages[urls.record("plans", "2023-stp-an-giang-dien-hinh-tien-tien")]
+    assert '<table class="tdkt-calendar">' not in reading
+    assert "](../lich-tuyen-truyen/so-tu-phap-an-giang-2023.md)" in reading
+    assert "- **Tháng 8 và Tháng 9:** " in reading
+    assert 'id="ghi-chu-bien-tap-' in reading.split("tdkt-calendar-summary")[1]  # notes stay beside the themes
 
 
 @pytest.mark.parametrize(
@@ -86,3 +93,19 @@ def test_relative_links_match_posixpath(target: str, here: str) -> None:
     expected = posixpath.relpath(target, posixpath.dirname(here) or ".")
     assert urls.relative(here, target) == expected
     assert urls.relative(here, target + "#muc") == expected + "#muc"
+
+
+def test_pager_shows_a_window_of_pages() -> None:
+    # A long listing links to its first and last page and two either side: its pages do not grow with the data.
+    items = paging.pager("dien-hinh/index.md", 9, 209)
+    shown = [(i.number, i.path, i.current) for i in items]
+    assert shown == [
+        (1, "dien-hinh/index.md", False),
+        (None, "", False),
+        *[(n, f"dien-hinh/trang-{n}.md", n == 9) for n in range(7, 12)],
+        (None, "", False),
+        (209, "dien-hinh/trang-209.md", False),
+    ]
+    assert [i.number for i in paging.pager("dien-hinh/nam/2024.md", 1, 3)] == [1, 2, 3]
+    assert paging.pager("dien-hinh/nam/2024.md", 1, 1) == []
+    assert paging.pager("dien-hinh/nam/2024.md", 3, 3)[1].path == "dien-hinh/nam/2024/trang-2.md"

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from thidua import profiles as profiles_
 from thidua import urls
 from thidua.pages import build_pages, process_photos
 from thidua.photos import process
@@ -223,19 +222,3 @@ def test_stale_cache_is_rebuilt(tmp_path: Path) -> None:
     assert process(source, tmp_path) == result
     assert (tmp_path / result.renditions[0].name).is_file()
     shutil.rmtree(tmp_path)
-
-
-def test_pager_shows_a_window_of_pages() -> None:
-    # A long listing links to its first and last page and two either side: its pages do not grow with the data.
-    items = profiles_.pager("dien-hinh/index.md", 9, 209)
-    shown = [(i.number, i.path, i.current) for i in items]
-    assert shown == [
-        (1, "dien-hinh/index.md", False),
-        (None, "", False),
-        *[(n, f"dien-hinh/trang-{n}.md", n == 9) for n in range(7, 12)],
-        (None, "", False),
-        (209, "dien-hinh/trang-209.md", False),
-    ]
-    assert [i.number for i in profiles_.pager("dien-hinh/nam/2024.md", 1, 3)] == [1, 2, 3]
-    assert profiles_.pager("dien-hinh/nam/2024.md", 1, 1) == []
-    assert profiles_.pager("dien-hinh/nam/2024.md", 3, 3)[1].path == "dien-hinh/nam/2024/trang-2.md"

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from . import calendar_views, dates, feeds, ical, labels, plan_views, profile_views, urls
+from . import calendar_views, dates, feeds, ical, labels, paging, plan_views, profile_views, urls
 from . import photos as photos_
 from . import profiles as profiles_
 from .memo import Memo, reuse
@@ -27,6 +27,8 @@ from .occurrence import occurrence
 from .repository import Repository
 
 TEMPLATES = Path(__file__).parent / "templates"
+HOME_PLANS = 10  # the home page lists the newest year's plans up to this many, and links to all
+HOME_DEADLINES = 20
 
 
 @dataclass(frozen=True)
@@ -189,19 +191,38 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
         content = reuse(memo, path, (version, template, context), lambda: render(template, path, **context))
         pages.append(Page(path, content, source))
 
+    def add_paged(
+        first: str,
+        template: str,
+        items: list,
+        source: str | None = None,
+        shape: Callable[[list], dict[str, Any]] = lambda chunk: {"items": chunk},
+        **context: Any,
+    ) -> None:
+        """A listing in pages of `paging.LIST_SIZE` lines; the template gets `shape(lines)`, `number` and `pager`."""
+        chunks = paging.pages(first, items, paging.LIST_SIZE)
+        for path, chunk, number in chunks:
+            pager = paging.pager(first, number, len(chunks))
+            label = paging.label(number, len(chunks))
+            add(path, template, source, number=number, pager=pager, page_label=label, **shape(chunk), **context)
+
     years = sorted({p.year for p in plans}, reverse=True)
+    current = [p for p in plans if p.year == years[0]] if years else []
+    deadlines = sorted(((d, p) for p in plans for d in p.deadlines), key=lambda x: x[0].date, reverse=True)
     add(
         urls.HOME,
         "home.md.j2",
-        plans=plans,
+        plan_count=len(plans),
         this_month=calendar_views.home_calendar(repo),
         newest_profiles=[
             profile_views.card(p, photos, urls.HOME) for p in profiles_.newest_first(repo.profiles.values())[:3]
         ],
-        current=[p for p in plans if p.year == years[0]] if years else [],
-        deadlines=sorted(((d, p) for p in plans for d in p.deadlines), key=lambda x: x[0].date, reverse=True),
+        current=current[:HOME_PLANS],
+        current_count=len(current),
+        # the latest by date: the browser shows those not yet past, so the upcoming ones must be among them
+        deadlines=deadlines[:HOME_DEADLINES],
     )
-    add(urls.PLANS, "plans_index.md.j2", years=[(y, [p for p in plans if p.year == y]) for y in years])
+    add_paged(urls.PLANS, "plans_index.md.j2", plans, shape=lambda chunk: {"years": _by_year(chunk)})
     for plan in plans:
         here = urls.record("plans", plan.id)
         add(here, "plan.md.j2", plan.file, **plan_views.plan_context(plan, repo, here))
@@ -209,7 +230,7 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
         add(here, "official.md.j2", plan.file, **plan_views.plan_context(plan, repo, here))
 
     cals = sorted(repo.calendars.values(), key=lambda c: (-c.year, c.id))
-    add(urls.CALENDARS, "calendars_index.md.j2", items=[(c, repo.bodies[c.issuer]) for c in cals])
+    add_paged(urls.CALENDARS, "calendars_index.md.j2", [(c, repo.bodies[c.issuer]) for c in cals])
     for cal in cals:
         here = urls.record("calendars", cal.id)
         add(here, "calendar.md.j2", cal.file, **calendar_views.calendar_page_context(cal, repo, here))
@@ -223,12 +244,13 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
         for m in profile.movements:
             by_movement_profiles[m].append(profile)
     groups = profiles_.groups(profiles, {m.id: m.name for m in repo.movements.values()})
-    listing = {
-        "groups": groups,
-        "axes": {k: v[0] for k, v in profiles_.AXES.items()},
-    }
+    axes = profiles_.axes(groups)
+    listing = {"groups": groups, "axes": axes}
+    for axis in axes:
+        if not axis.inline:
+            add_paged(axis.path, "profile_axis.md.j2", list(axis.groups), axis=axis)
     page_count = -(-len(profiles) // profiles_.PAGE_SIZE) or 1
-    for path, chunk, number in profiles_.pages(urls.PROFILES, profiles):
+    for path, chunk, number in paging.pages(urls.PROFILES, profiles, profiles_.PAGE_SIZE):
         add(
             path,
             "profiles_index.md.j2",
@@ -236,18 +258,18 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
             number=number,
             total=len(profiles),
             page_count=page_count,
-            pager=profiles_.pager(urls.PROFILES, number, page_count),
+            pager=paging.pager(urls.PROFILES, number, page_count),
             **listing,
         )
     for group in groups:
-        group_pages = profiles_.pages(group.path, list(group.profiles))
+        group_pages = paging.pages(group.path, list(group.profiles), profiles_.PAGE_SIZE)
         for path, chunk, number in group_pages:
             add(
                 path,
                 "profile_group.md.j2",
                 group=group,
                 cards=[profile_views.card(p, photos, path) for p in chunk],
-                pager=profiles_.pager(group.path, number, len(group_pages)),
+                pager=paging.pager(group.path, number, len(group_pages)),
                 axis_title=profiles_.AXES[group.axis][0],
             )
     related = profiles_.Related(profiles)
@@ -263,12 +285,12 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
         by=by_movement,
     )
     for m in repo.movements.values():
-        add(
+        add_paged(
             urls.record("movements", m.id),
             "movement.md.j2",
+            by_movement[m.id],
             _source(repo, "movements", m.id),
             movement=m,
-            plans=by_movement[m.id],
             profiles=[
                 profile_views.card(p, photos, urls.record("movements", m.id))
                 for p in by_movement_profiles[m.id][: profiles_.MOVEMENT_PAGE_CARDS]
@@ -280,18 +302,18 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
     commemorations = sorted(repo.commemorations.values(), key=lambda c: (c.lunar, c.month, c.day, c.name))
     add(urls.COMMEMORATIONS, "commemorations_index.md.j2", commemorations=commemorations, by=by_commemoration)
     for c in commemorations:
-        add(
+        add_paged(
             urls.record("commemorations", c.id),
             "commemoration.md.j2",
+            by_commemoration[c.id],
             _source(repo, "commemorations", c.id),
             c=c,
-            uses=by_commemoration[c.id],
         )
 
     legal = sorted(repo.legal.values(), key=lambda d: (d.date or dates.PartialDate(1), d.id), reverse=True)
-    add(urls.LEGAL, "legal_index.md.j2", docs=legal, by=by_legal)
+    add_paged(urls.LEGAL, "legal_index.md.j2", legal)
     for d in legal:
-        add(urls.record("legal", d.id), "legal.md.j2", _source(repo, "legal", d.id), doc=d, uses=by_legal[d.id])
+        add_paged(urls.record("legal", d.id), "legal.md.j2", by_legal[d.id], _source(repo, "legal", d.id), doc=d)
 
     bodies = sorted(repo.bodies.values(), key=lambda b: (b.province or "", b.level, b.name))
     add(urls.BODIES, "bodies_index.md.j2", all_bodies=bodies, by=by_body)
@@ -308,6 +330,14 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
             children=[x for x in bodies if x.parent == b.id],
         )
     return pages
+
+
+def _by_year(plans: list) -> list[tuple[int, list]]:
+    """Plans (newest first) under their year: [(2024, [...]), (2023, [...])]."""
+    years: dict[int, list] = {}
+    for plan in plans:
+        years.setdefault(plan.year, []).append(plan)
+    return list(years.items())
 
 
 def _source(repo: Repository, folder: str, record_id: str) -> str:

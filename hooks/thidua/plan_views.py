@@ -109,6 +109,9 @@ def plan_context(plan: Plan, repo: Repository, here: str) -> dict[str, Any]:
     }
 
 
+CRITERIA_QUOTED = 3  # the newest plans' criteria are quoted in full; older ones are linked
+
+
 def criteria_context(repo: Repository, here: str) -> dict[str, Any]:
     """The criteria page quotes the plan sections tagged `topic: tieu-chi-dien-hinh`, from that one source."""
     sections = []
@@ -125,4 +128,10 @@ def criteria_context(repo: Repository, here: str) -> dict[str, Any]:
                         "movement_names": {},
                     }
                 )
-    return {"sections": sections, "stages": profiles_.STAGES, "levels": profiles_.LEVELS}
+    others = list({s["plan"].id: s["plan"] for s in sections[CRITERIA_QUOTED:]}.values())
+    return {
+        "sections": sections[:CRITERIA_QUOTED],
+        "others": others,
+        "stages": profiles_.STAGES,
+        "levels": profiles_.LEVELS,
+    }

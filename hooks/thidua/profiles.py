@@ -52,6 +52,30 @@ AXES: dict[str, tuple[str, Callable[[Profile], Iterable[tuple[str, str]]]]] = {
     "theo-phong-trao": ("Phong trào", lambda p: [(m, m) for m in p.movements]),
 }
 MOVEMENT_PAGE_CARDS = 12  # a movement's page shows its newest profiles and links to the full listing
+AXIS_INLINE = 20  # an axis with more groups than this (units, at scale) gets a listing page of its groups
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One way of grouping profiles, with its groups."""
+
+    key: str  # "theo-don-vi", ...
+    title: str
+    groups: tuple[Group, ...]
+
+    @property
+    def path(self) -> str:
+        return f"dien-hinh/{self.key}/index.md"
+
+    @property
+    def inline(self) -> bool:
+        """Whether the profiles listing links each group itself rather than this axis's own page."""
+        return len(self.groups) <= AXIS_INLINE
+
+
+def axes(groups: Iterable[Group]) -> list[Axis]:
+    found = list(groups)
+    return [Axis(key, title, tuple(g for g in found if g.axis == key)) for key, (title, _) in AXES.items()]
 
 
 def newest_first(profiles: Iterable[Profile]) -> list[Profile]:
@@ -80,39 +104,6 @@ def _order(axis: str, key: tuple[str, str], movement_names: dict[str, str]) -> t
     if axis == "theo-cap":
         return (list(LEVELS).index(key[0]),)
     return (key[1],)
-
-
-def pages(path: str, items: list, size: int = PAGE_SIZE) -> list[tuple[str, list, int]]:
-    """Split a listing into pages: "x/index.md" or "x.md" first, then "x/trang-2.md", ... (path, items, number)."""
-    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
-    return [(page_path(path, n), chunk, n) for n, chunk in enumerate(chunks, 1)]
-
-
-def page_path(first: str, number: int) -> str:
-    """The path of page `number` of the listing whose first page is `first`."""
-    base = first[: -len("/index.md")] if first.endswith("/index.md") else first[: -len(".md")]
-    return first if number == 1 else f"{base}/trang-{number}.md"
-
-
-@dataclass(frozen=True)
-class PagerItem:
-    number: int | None  # None: pages left out ("…")
-    path: str = ""
-    current: bool = False
-
-
-def pager(first: str, number: int, count: int, around: int = 2) -> list[PagerItem]:
-    """Links to the other pages of a listing: the first and the last, and `around` either side of the current
-    one ("1 … 7 8 9 10 11 … 209"), so a page of a long listing is no longer than one of a short listing."""
-    if count <= 1:
-        return []
-    shown = sorted({1, count, *range(max(1, number - around), min(count, number + around) + 1)})
-    items: list[PagerItem] = []
-    for previous, n in zip([0, *shown], shown, strict=False):
-        if n - previous > 1:
-            items.append(PagerItem(None))
-        items.append(PagerItem(n, page_path(first, n), n == number))
-    return items
 
 
 class Related:
