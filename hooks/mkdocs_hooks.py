@@ -68,13 +68,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root, data_dir, drafts = _settings(config)
+    # Only `make serve` keeps records and pages between builds; a one-off build lets them go once the pages
+    # are made, so that they do not weigh on memory (and on the garbage collector) while MkDocs renders.
+    records, memo = (_records, _memo) if _serving else (None, None)
     try:
-        repo = load_repository(data_dir, root=root, include_drafts=drafts, cache=_records)
+        repo = load_repository(data_dir, root=root, include_drafts=drafts, cache=records)
     except DataError as err:
         raise PluginError("Dữ liệu có lỗi, không xây dựng trang:\n" + err.report()) from None
     cache = root / ".cache" / "photos"  # renditions by content hash, reused across builds
     photos = process_photos(repo, data_dir, cache)
-    memo = _memo if _serving else None
     pages = build_pages(repo, photos, memo)
     staged = _staged(pages, root) if _serving else {}
     for page in pages:

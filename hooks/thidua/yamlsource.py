@@ -19,8 +19,23 @@ from . import yamlerrors
 from .problems import Problem
 
 Path_ = tuple[str | int, ...]
-# libyaml (bundled with PyYAML's wheels) parses about ten times faster than the pure-Python parser.
-FAST_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+}
+
+
+class _FastLoader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):  # type: ignore[misc]
+    """libyaml (bundled with PyYAML's wheels) parses about ten times faster than the pure-Python parser.
+    BaseLoader has no implicit resolvers, so every untagged node gets its kind's default tag: said here
+    directly instead of by the generic (Python) resolver, once per node."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return _DEFAULT_TAGS[kind]
+
+
+FAST_LOADER = _FastLoader
 
 
 @dataclass
@@ -61,13 +76,16 @@ def field_name(path: Path_) -> str:
 
 
 def walk(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    yield path, value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from walk(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from walk(item, path + (i,))
+    """Every value in the tree with its path, parents before children, in file order. A stack rather than
+    nested generators: each value costs the same however deep it lies."""
+    stack = [(path, value)]
+    while stack:
+        path, value = stack.pop()
+        yield path, value
+        if isinstance(value, dict):
+            stack.extend((path + (key,), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((path + (i,), value[i]) for i in range(len(value) - 1, -1, -1))
 
 
 def _decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
