@@ -12,7 +12,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +49,13 @@ def yaml_str(value: object) -> markupsafe.Markup:
     return markupsafe.Markup(json.dumps(str(value), ensure_ascii=False))
 
 
-@cache
-def environment() -> jinja2.Environment:
+@lru_cache(maxsize=1)
+def environment(version: tuple = ()) -> jinja2.Environment:
+    """The templates' environment for one `templates_version()`: a new one when a template is edited, so
+    that Jinja need not check every template's file each time a page includes it (`auto_reload`)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        auto_reload=False,
         autoescape=True,  # text from YAML is escaped; Markdown then renders only its own syntax
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -72,9 +75,9 @@ def templates_version() -> tuple:
     return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.iterdir()))
 
 
-def render(template: str, here: str, **context: Any) -> str:
+def render(template: str, here: str, version: tuple = (), **context: Any) -> str:
     return (
-        environment()
+        environment(version)
         .get_template(template)
         .render(
             here=here,
@@ -184,11 +187,11 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
         by_body[plan.issuer].append(plan)
 
     pages: list[Page] = []
-    version = templates_version() if memo is not None else None
+    version = templates_version()
 
     def add(path: str, template: str, source: str | None = None, **context: Any) -> None:
         context["bodies"] = repo.bodies
-        content = reuse(memo, path, (version, template, context), lambda: render(template, path, **context))
+        content = reuse(memo, path, (version, template, context), lambda: render(template, path, version, **context))
         pages.append(Page(path, content, source))
 
     def add_paged(
