@@ -199,15 +199,31 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
         template: str,
         items: list,
         source: str | None = None,
-        shape: Callable[[list], dict[str, Any]] = lambda chunk: {"items": chunk},
+        size: int = paging.LIST_SIZE,
+        shape: Callable[[list, str], dict[str, Any]] = lambda chunk, path: {"items": chunk},
         **context: Any,
     ) -> None:
-        """A listing in pages of `paging.LIST_SIZE` lines; the template gets `shape(lines)`, `number` and `pager`."""
-        chunks = paging.pages(first, items, paging.LIST_SIZE)
+        """A listing in pages of `size` lines; the template gets `shape(lines, page path)`, `number`,
+        `page_count`, `page_label` and `pager`."""
+        chunks = paging.pages(first, items, size)
+        count = len(chunks)
         for path, chunk, number in chunks:
-            pager = paging.pager(first, number, len(chunks))
-            label = paging.label(number, len(chunks))
-            add(path, template, source, number=number, pager=pager, page_label=label, **shape(chunk), **context)
+            pager = paging.pager(first, number, count)
+            label = paging.label(number, count)
+            add(
+                path,
+                template,
+                source,
+                number=number,
+                page_count=count,
+                pager=pager,
+                page_label=label,
+                **shape(chunk, path),
+                **context,
+            )
+
+    def cards(chunk: list, path: str) -> dict[str, Any]:
+        return {"cards": [profile_views.card(p, photos, path) for p in chunk]}
 
     years = sorted({p.year for p in plans}, reverse=True)
     current = [p for p in plans if p.year == years[0]] if years else []
@@ -225,7 +241,7 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
         # the latest by date: the browser shows those not yet past, so the upcoming ones must be among them
         deadlines=deadlines[:HOME_DEADLINES],
     )
-    add_paged(urls.PLANS, "plans_index.md.j2", plans, shape=lambda chunk: {"years": _by_year(chunk)})
+    add_paged(urls.PLANS, "plans_index.md.j2", plans, shape=lambda chunk, path: {"years": _by_year(chunk)})
     for plan in plans:
         here = urls.record("plans", plan.id)
         add(here, "plan.md.j2", plan.file, **plan_views.plan_context(plan, repo, here))
@@ -252,29 +268,25 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
     for axis in axes:
         if not axis.inline:
             add_paged(axis.path, "profile_axis.md.j2", list(axis.groups), axis=axis)
-    page_count = -(-len(profiles) // profiles_.PAGE_SIZE) or 1
-    for path, chunk, number in paging.pages(urls.PROFILES, profiles, profiles_.PAGE_SIZE):
-        add(
-            path,
-            "profiles_index.md.j2",
-            cards=[profile_views.card(p, photos, path) for p in chunk],
-            number=number,
-            total=len(profiles),
-            page_count=page_count,
-            pager=paging.pager(urls.PROFILES, number, page_count),
-            **listing,
-        )
+    add_paged(
+        urls.PROFILES,
+        "profiles_index.md.j2",
+        profiles,
+        size=profiles_.PAGE_SIZE,
+        shape=cards,
+        total=len(profiles),
+        **listing,
+    )
     for group in groups:
-        group_pages = paging.pages(group.path, list(group.profiles), profiles_.PAGE_SIZE)
-        for path, chunk, number in group_pages:
-            add(
-                path,
-                "profile_group.md.j2",
-                group=group,
-                cards=[profile_views.card(p, photos, path) for p in chunk],
-                pager=paging.pager(group.path, number, len(group_pages)),
-                axis_title=profiles_.AXES[group.axis][0],
-            )
+        add_paged(
+            group.path,
+            "profile_group.md.j2",
+            list(group.profiles),
+            size=profiles_.PAGE_SIZE,
+            shape=cards,
+            group=group,
+            axis_title=profiles_.AXES[group.axis][0],
+        )
     related = profiles_.Related(profiles)
     for profile in profiles:
         here = urls.record("profiles", profile.id)

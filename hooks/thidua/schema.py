@@ -40,13 +40,14 @@ TYPE_NAMES = {
 @cache
 def _registry() -> Registry:
     registry: Registry = Registry()
-    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
+    for name in _schema_ids():
+        contents = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
         registry = registry.with_resource(contents["$id"], Resource.from_contents(contents))
     return registry
 
 
 def _schema_ids() -> list[str]:
+    """The schema files' names, which are also their `$id`s."""
     return sorted(path.name for path in SCHEMA_DIR.glob("*.schema.json"))
 
 

@@ -18,7 +18,7 @@ import random
 import re
 import shutil
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from . import anniversary, models
 from .occurrence import occurrence
 from .repository import KINDS, Repository, load_repository
 from .urls import slug
+from .yamlsource import walk
 
 SEED = "thidua-synthetic-1"
 MARKER = ".thidua-synthetic"
@@ -210,16 +211,10 @@ def _body_size(texts: Iterable[str]) -> int:
     return sum(len(t) for t in texts)
 
 
-def _texts(node: dict[str, Any]) -> Iterator[str]:
-    yield node.get("text", "")
-    for child in node.get("children", []):
-        yield from _texts(child)
-
-
 def _trim(body: list[dict[str, Any]], size: int, rng: random.Random) -> None:
     """Drop bullet points ("-", "+"), never the last of a list, until the body is no longer than `size`
     characters: plans as long as the real ones, not as long as the sum of every optional part."""
-    while _body_size(t for node in body for t in _texts(node)) > size:
+    while _body_size(value for path, value in walk(body) if path[-1:] == ("text",)) > size:
         lists = []
         stack = list(body)
         while stack:
