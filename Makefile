@@ -51,7 +51,8 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/lint-imports
 
 ## make properdocs-check: dựng trang bằng ProperDocs (bản kế tục MkDocs 1.x) vào .properdocs-site/, để chắc
 ## trang vẫn dựng được, không sửa gì, khi chuyển khỏi MkDocs (README, mục "Khi Material ngừng hỗ trợ")
@@ -68,11 +69,11 @@ SCALE ?= province
 .PHONY: synthetic bench
 synthetic: $(STAMP)
 	@test -n "$(OUT)" || { echo "Hãy ghi thư mục ra: make synthetic SCALE=$(SCALE) OUT=thu-muc"; exit 2; }
-	$(BIN)/python -m thidua.synthetic --scale $(SCALE) --out $(OUT)
+	$(BIN)/python -m bench.synthetic --scale $(SCALE) --out $(OUT)
 
 ## make bench: đo thời gian dựng ở quy mô tỉnh và quy mô Bộ, so với MkDocs + Material thuần (README, "Hiệu năng")
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 browser: $(CHROMIUM) node_modules/axe-core/axe.min.js
 

@@ -1,6 +1,6 @@
 """Build benchmark (`make bench`): our pipeline against "the floor" at province and ministry scale.
 
-For each scale: generate the synthetic data (thidua.synthetic), build it with our pipeline (`mkdocs build
+For each scale: generate the synthetic data (bench/synthetic.py), build it with our pipeline (`mkdocs build
 --strict`, THIDUA_DATA pointing at the data), then build the floor: plain MkDocs + Material, with the same
 configuration minus the `hooks:` entry, on the very pages and files our hook generates, written out as
 ready-made Markdown beforehand. Wall seconds and peak memory are measured per build process. Finally, at
@@ -35,10 +35,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from thidua import search, synthetic
-from thidua.pages import build_assets, build_pages, process_photos
-from thidua.provenance import last_change
-from thidua.repository import load_repository
+from bench import synthetic
+from thidua.check.loader import load_repository
+from thidua.publish import search
+from thidua.publish.pages import build_assets, build_pages, process_photos
+from thidua.publish.provenance import last_change
 
 ROOT = Path(__file__).resolve().parents[1]
 GNU_TIME = Path("/usr/bin/time")
@@ -149,7 +150,7 @@ def floor_config(docs: Path) -> dict[str, Any]:
     for item in config.get("markdown_extensions", []):
         name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
         if name == "toc":
-            options = {**(options or {}), "slugify": _Tagged("name:thidua.urls.heading_slug", "")}
+            options = {**(options or {}), "slugify": _Tagged("name:thidua.records.urls.heading_slug", "")}
         extensions.append({name: options} if options is not None else name)
     config["markdown_extensions"] = extensions
     return config

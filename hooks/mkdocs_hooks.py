@@ -19,17 +19,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from thidua.memo import Memo
-from thidua.pages import build_assets, build_pages, process_photos
-from thidua.problems import DataError
-from thidua.provenance import last_change
-from thidua.repository import RecordCache, load_repository
-from thidua.reproducible import gzip_bytes
-from thidua.sanitize import clean_html
-from thidua.search import nav_locations
-from thidua.search import rewrite as rewrite_search_index
-from thidua.staging import Stage
-from thidua.urls import heading_slug
+from thidua.check.loader import load_repository
+from thidua.publish.pages import build_assets, build_pages, process_photos
+from thidua.publish.provenance import last_change
+from thidua.publish.reproducible import gzip_bytes
+from thidua.publish.sanitize import clean_html
+from thidua.publish.search import nav_locations
+from thidua.publish.search import rewrite as rewrite_search_index
+from thidua.records.urls import heading_slug
+from thidua.serve.memo import Memo
+from thidua.serve.record_cache import RecordCache
+from thidua.serve.staging import Stage
+from thidua.source.problems import DataError
 
 log = logging.getLogger("mkdocs.hooks.thidua")
 
@@ -48,7 +49,7 @@ def _settings(config: MkDocsConfig) -> tuple[Path, Path, bool]:
     return root, (root / data).resolve(), drafts
 
 
-_serving = False  # set at start-up, not import: `make serve` stages generated pages on disk (thidua/staging.py)
+_serving = False  # set at start-up, not import: `make serve` stages generated pages on disk (thidua/serve/staging.py)
 _records = RecordCache()  # `make serve`: files an edit did not touch are not parsed and checked again
 _memo = Memo()  # `make serve`: pages and feeds whose values did not change are not made again
 _stage: Stage | None = None
@@ -118,7 +119,7 @@ def _staged(pages: list, root: Path) -> dict[str, Path]:
 @event_priority(-100)  # after Material's search plugin has written the index
 def on_post_build(config: MkDocsConfig) -> None:
     _reproducible_sitemap(config)
-    # Vietnamese search: fold table, trimmed text, section pages ranked first (thidua/search.py).
+    # Vietnamese search: fold table, trimmed text, section pages ranked first (thidua/publish/search.py).
     index = Path(config.site_dir) / "search" / "search_index.json"
     if not index.is_file():
         return

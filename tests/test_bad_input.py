@@ -24,9 +24,10 @@ from typing import Any
 import pytest
 
 from conftest import build_site
-from thidua.pages import build_pages, process_photos
-from thidua.problems import DataError
-from thidua.repository import Repository, load_repository
+from thidua.check.loader import load_repository
+from thidua.publish.pages import build_pages, process_photos
+from thidua.records.repository import Repository
+from thidua.source.problems import DataError
 
 PLAN = "data/plans/2024-stp-bac-giang-phat-dong-thi-dua.yml"
 PLAN23 = "data/plans/2023-ubnd-xa-thuong-thang-phat-dong-thi-dua.yml"

@@ -11,14 +11,14 @@ import pytest
 from icalendar import Calendar as ICalendar
 
 from conftest import run_cli
-from thidua import urls
-from thidua.calendars import entries_for_month, month_span
-from thidua.draft import DraftExists, write_draft
-from thidua.ical import calendar_feed, deadlines_feed
-from thidua.occurrence import occurrence
-from thidua.pages import build_pages, process_photos
-from thidua.problems import DataError
-from thidua.repository import load_repository
+from thidua.check.loader import load_repository
+from thidua.derive.occurrence import occurrence
+from thidua.editing.draft import DraftExists, write_draft
+from thidua.publish.ical import calendar_feed, deadlines_feed
+from thidua.publish.pages import build_pages, process_photos
+from thidua.records import urls
+from thidua.records.calendars import entries_for_month, month_span
+from thidua.source.problems import DataError
 
 ROOT = Path(__file__).parents[1]
 GOLDEN = Path(__file__).parent / "golden"

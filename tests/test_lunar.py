@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from thidua.lunar import LunarDate, LunarDateError, leap_month, lunar_to_solar, month_length, solar_to_lunar
+from thidua.derive.lunar import LunarDate, LunarDateError, leap_month, lunar_to_solar, month_length, solar_to_lunar
 
 D = dt.date.fromisoformat
 YEARS = range(1900, 2101)

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from thidua import paging, urls
-from thidua.pages import build_pages, process_photos
-from thidua.repository import load_repository
+from thidua.check.loader import load_repository
+from thidua.publish.pages import build_pages, process_photos
+from thidua.records import urls
+from thidua.render import paging
 
 ROOT = Path(__file__).parents[1]
 GOLDEN = Path(__file__).parent / "golden"

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from thidua import urls
-from thidua.pages import build_pages, process_photos
-from thidua.photos import process
-from thidua.problems import DataError
-from thidua.repository import load_repository
+from thidua.check.loader import load_repository
+from thidua.publish.pages import build_pages, process_photos
+from thidua.publish.photos import process
+from thidua.records import urls
+from thidua.source.problems import DataError
 
 ROOT = Path(__file__).parents[1]
 GOLDEN = Path(__file__).parent / "golden"

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from thidua.memo import Memo
-from thidua.pages import build_assets, build_pages, process_photos
-from thidua.problems import DataError
-from thidua.repository import RecordCache, load_repository
+from thidua.check.loader import load_repository
+from thidua.publish.pages import build_assets, build_pages, process_photos
+from thidua.serve.memo import Memo
+from thidua.serve.record_cache import RecordCache
+from thidua.source.problems import DataError
 
 STAMP = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site
-from thidua.reproducible import gzip_bytes
+from thidua.publish.reproducible import gzip_bytes
 
 
 def digests(site: Path) -> dict[str, str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from conftest import build_site
-from thidua.sanitize import clean_html, plain_text
+from thidua.publish.sanitize import clean_html, plain_text
 
 PLAN = "data/plans/2024-stp-bac-giang-phat-dong-thi-dua.yml"
 PROFILE = "data/profiles/kha-thi-phuong-dung.yml"

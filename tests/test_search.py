@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from thidua import search
+from thidua.publish import search
 
 ROOT = Path(__file__).parents[1]
 

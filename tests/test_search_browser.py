@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from thidua import search
+from thidua.publish import search
 
 pytestmark = pytest.mark.browser
 

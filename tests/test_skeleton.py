@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from thidua.cli import main
-from thidua.repository import load_repository
-from thidua.skeleton import DRAFTS, FOLDERS, PLACEHOLDER
+from thidua.check.loader import load_repository
+from thidua.editing.cli import main
+from thidua.editing.skeleton import DRAFTS, FOLDERS, PLACEHOLDER
 
 ROOT = Path(__file__).parents[1]
 
@@ -47,7 +47,7 @@ def test_skeleton_validates_and_is_never_overwritten(
     assert out.startswith(f"Đã tạo {name}.")
     text = (data_copy.parent / name).read_text(encoding="utf-8")
     assert PLACEHOLDER in text  # what the editor still has to fill in is marked
-    assert text.startswith("# ") and "hooks/thidua/schemas/" in text  # commented, pointing at the schema
+    assert text.startswith("# ") and "hooks/thidua/check/schemas/" in text  # commented, pointing at the schema
 
     repo = load_repository(data_copy, data_copy.parent, include_drafts=True)  # what `make check` does
     record = repo.table(FOLDERS[kind])[record_id]

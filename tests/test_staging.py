@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thidua.staging import Stage
+from thidua.serve.staging import Stage
 
 
 def test_only_changed_pages_are_rewritten_and_stale_ones_removed(tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from bench import synthetic
 
 from conftest import DATA, ROOT, build_site, run_cli
-from thidua import synthetic
-from thidua.repository import load_repository
+from thidua.check.loader import load_repository
 
 TINY = synthetic.SCALES["tiny"]
 
@@ -69,10 +69,10 @@ def test_refuses_folders_it_did_not_make(tmp_path: Path) -> None:
 def test_command_line_refuses_with_a_message(tmp_path: Path) -> None:
     (tmp_path / "x.yml").write_text("a: 1\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "thidua.synthetic", "--scale", "tiny", "--out", str(tmp_path)],
+        [sys.executable, "-m", "bench.synthetic", "--scale", "tiny", "--out", str(tmp_path)],
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks")},
+        env={"PYTHONPATH": f"{ROOT / 'hooks'}:{ROOT}"},
         check=False,
     )
     assert result.returncode == 2

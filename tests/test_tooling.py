@@ -10,17 +10,17 @@ from pathlib import Path
 
 import yaml
 
-from thidua.repository import KINDS
-from thidua.skeleton import DRAFTS, FOLDERS, PLACEHOLDER, Request, path_for, render_skeleton
+from thidua.editing.skeleton import DRAFTS, FOLDERS, PLACEHOLDER, Request, path_for, render_skeleton
+from thidua.records.kinds import KINDS
 
 ROOT = Path(__file__).parents[1]
-SCHEMAS = ROOT / "hooks" / "thidua" / "schemas"
+SCHEMAS = ROOT / "hooks" / "thidua" / "check" / "schemas"
 
 
 def test_every_schema_is_mapped_for_vscode() -> None:
     mapping = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
     expected = {
-        f"hooks/thidua/schemas/{kind}.schema.json": [f"data/{folder}/*.yml", f"data/{folder}/*.yaml"]
+        f"hooks/thidua/check/schemas/{kind}.schema.json": [f"data/{folder}/*.yml", f"data/{folder}/*.yaml"]
         for folder, kind, _, _ in KINDS
     }
     assert mapping == expected

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from thidua.problems import DataError
-from thidua.repository import load_repository
+from thidua.check.loader import load_repository
+from thidua.source.problems import DataError
 
 PLAN = "data/plans/2024-stp-bac-giang-phat-dong-thi-dua.yml"
 CALENDAR = "data/calendars/so-tu-phap-an-giang-2023.yml"

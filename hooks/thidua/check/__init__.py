@@ -1,0 +1,1 @@
+"""Check: load every data file, validate it against its schema and against the other records."""

@@ -1,0 +1,1 @@
+"""Editors' commands: `make check`, new-record skeletons, the calendar draft."""

@@ -1,0 +1,1 @@
+"""Publish: every page and asset of the site: feeds, iCalendar, open data, search index, photos, sanitising."""
