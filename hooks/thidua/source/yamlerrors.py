@@ -7,6 +7,7 @@ place to show; the first rule that applies wins, and a generic message is the la
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 
@@ -36,6 +37,42 @@ def _example(value: str) -> str:
         if len(" ".join(head)) >= 12:
             break
     return " ".join(head) + " ..."
+
+
+def quoted_fix(line: str, column: int) -> str:
+    """ ", ví dụ: key: "value"" for the value that starts at `column` (0-based) of `line`, or "." if the line is
+    not a field or a list item. Ends a sentence of advice to quote a value."""
+    value = line[column:].strip()
+    head = line[:column].rstrip()
+    if not value:
+        return "."
+    quoted = json.dumps(_example(value), ensure_ascii=False)
+    if head.endswith(":"):
+        key = head.lstrip(" -")
+        return f", ví dụ: {key} {quoted}"
+    if head.strip() == "-" or head.endswith(" -"):
+        return f", ví dụ: - {quoted}"
+    return "."
+
+
+def dash_without_space(err: yaml.YAMLError, text: str) -> Found:
+    """`-Nội dung`: a list item without a space after its dash is read as text that starts with "-"."""
+    lines = _lines(text)
+    last = min((_mark(err, "problem_mark") or (len(lines), 1))[0], len(lines))
+    for number in range(last, max(0, last - 20), -1):  # the nearest such line at or above the error
+        match = _GLUED_DASH.match(lines[number - 1])
+        if match:
+            item = match.group(2)
+            return (
+                number,
+                len(match.group(1)) + 1,
+                f'thiếu dấu cách sau dấu gạch đầu dòng trong "-{_example(item)}"; mỗi mục của danh sách viết '
+                f'"- " rồi đến nội dung: - {_example(item)}',
+            )
+    return None
+
+
+_GLUED_DASH = re.compile(r"^(\s*)-(?![-\s\d])(\S.*)$")
 
 
 def control_character(err: yaml.YAMLError, text: str) -> Found:
@@ -230,6 +267,7 @@ RULES: list[Callable[[yaml.YAMLError, str], Found]] = [
     control_character,
     tab,
     unclosed_quote,
+    dash_without_space,
     two_documents,
     alias,
     unclosed_bracket,
@@ -240,6 +278,107 @@ RULES: list[Callable[[yaml.YAMLError, str], Found]] = [
 ]
 
 
+# Every problem PyYAML's (and libyaml's) scanner, parser and composer can report, in Vietnamese: no English
+# text reaches an editor. Matched by the start of the problem; %r parts of the English are not needed.
+TRANSLATIONS: list[tuple[str, str]] = [
+    (
+        "sequence entries are not allowed here",
+        "có một mục danh sách ('- ') ở chỗ không được có danh sách. Nếu đây là danh sách của trường ở dòng trên, "
+        "hãy để trống sau dấu hai chấm của trường đó và viết mỗi mục một dòng, thụt lề vào 2 dấu cách, bắt đầu "
+        "bằng '- '",
+    ),
+    (
+        "mapping keys are not allowed here",
+        "dấu '? ' ở đầu giá trị có nghĩa riêng trong YAML; hãy đặt cả giá trị trong ngoặc kép",
+    ),
+    (
+        "mapping values are not allowed",
+        "có dấu ': ' trong một giá trị chưa đặt trong ngoặc kép; hãy đặt cả giá trị trong ngoặc kép",
+    ),
+    (
+        "found character",
+        "giá trị bắt đầu bằng một ký tự có nghĩa riêng trong YAML (như @ hoặc `); hãy đặt cả giá trị trong ngoặc kép",
+    ),
+    (
+        "found undefined alias",
+        "giá trị bắt đầu bằng dấu * (YAML hiểu là tham chiếu); hãy đặt cả giá trị trong ngoặc kép",
+    ),
+    (
+        "found duplicate anchor",
+        "tệp dữ liệu không dùng neo (&tên) của YAML; hãy xóa dấu & hoặc đặt cả giá trị trong ngoặc kép",
+    ),
+    (
+        "found unknown escape character",
+        'trong ngoặc kép, dấu \\ phải đi kèm ký tự hợp lệ (\\n, \\", \\\\); nếu cần dấu \\ thường, '
+        "hãy đặt giá trị trong dấu nháy đơn '...' thay cho ngoặc kép",
+    ),
+    ("expected escape sequence", "mã \\x, \\u trong ngoặc kép không đúng; hãy đặt giá trị trong dấu nháy đơn '...'"),
+    (
+        "found unexpected end of stream",
+        'tệp kết thúc khi một giá trị chưa đóng; hãy kiểm tra dấu ngoặc kép " và dấu ngoặc',
+    ),
+    ("found unexpected document separator", "dòng --- hoặc ... nằm giữa một giá trị trong ngoặc kép; hãy xóa dòng đó"),
+    (
+        "expected a comment or a line break",
+        "sau giá trị trong ngoặc kép (hoặc sau >-, |) còn chữ trên cùng dòng; hãy đặt cả giá trị trong ngoặc kép, "
+        "hoặc đưa nội dung xuống dòng dưới",
+    ),
+    ("expected ',' or ']'", "trong danh sách [ ] các mục cách nhau bằng dấu phẩy và danh sách phải đóng bằng ]"),
+    ("expected ',' or '}'", "trong bảng { } các trường cách nhau bằng dấu phẩy và bảng phải đóng bằng }"),
+    ("expected the node content", "thiếu giá trị ở đây"),
+    (
+        "expected chomping or indentation indicators",
+        "sau dấu > hoặc | chỉ được viết - rồi xuống dòng; hãy đưa nội dung xuống dòng dưới, thụt lề vào 2 dấu cách",
+    ),
+    (
+        "expected indentation indicator",
+        "sau dấu > hoặc | chỉ được viết - rồi xuống dòng; hãy đưa nội dung xuống dòng dưới, thụt lề vào 2 dấu cách",
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "sau dấu & hoặc * phải có tên; nếu đó là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép",
+    ),
+    ("expected '<document start>'", "sau dòng ... (kết thúc tài liệu) còn nội dung; hãy xóa dòng ..."),
+    ("expected a single document", "tệp chứa nhiều hơn một tài liệu YAML (dòng ---); mỗi tệp chỉ ghi một bản ghi"),
+    (
+        "expected <block end>",
+        'thụt lề không khớp; thường do thụt lề sai, hoặc một dấu ngoặc kép " mở ở dòng trên mà chưa đóng',
+    ),
+    ("expected <block mapping start>", "thụt lề không khớp; hãy kiểm tra thụt lề của dòng này và dòng trên"),
+    ("could not find expected ':'", "dòng này không có dạng 'tên: giá trị'"),
+    ("invalid indentation", "thụt lề sai hoặc dấu ngoặc [ hay { chưa đóng"),
+    ("found a tab character", "ký tự TAB không được dùng để thụt lề; hãy thay bằng dấu cách"),
+    ("did not find expected", "thiếu dấu đóng hoặc thụt lề sai; hãy kiểm tra dấu ngoặc kép, dấu ngoặc và thụt lề"),
+    ("found incompatible YAML document", "dòng bắt đầu bằng %YAML có nghĩa riêng trong YAML; hãy xóa dòng đó"),
+    ("found duplicate YAML directive", "dòng bắt đầu bằng % có nghĩa riêng trong YAML; hãy xóa dòng đó"),
+    ("duplicate tag handle", "dòng bắt đầu bằng % có nghĩa riêng trong YAML; hãy xóa dòng đó"),
+    (
+        "found undefined tag handle",
+        "giá trị bắt đầu bằng dấu ! (YAML hiểu là thẻ kiểu); hãy đặt cả giá trị trong ngoặc kép",
+    ),
+    (
+        "found non-specific tag",
+        "giá trị bắt đầu bằng dấu ! (YAML hiểu là thẻ kiểu); hãy đặt cả giá trị trong ngoặc kép",
+    ),
+    ("expected '!'", "giá trị bắt đầu bằng dấu ! (YAML hiểu là thẻ kiểu); hãy đặt cả giá trị trong ngoặc kép"),
+    ("expected '>'", "giá trị bắt đầu bằng dấu ! (YAML hiểu là thẻ kiểu); hãy đặt cả giá trị trong ngoặc kép"),
+    ("expected URI", "giá trị bắt đầu bằng dấu ! (YAML hiểu là thẻ kiểu); hãy đặt cả giá trị trong ngoặc kép"),
+    ("expected a digit", "dòng bắt đầu bằng % có nghĩa riêng trong YAML; hãy xóa dòng đó"),
+    ("expected ' '", "dòng bắt đầu bằng % có nghĩa riêng trong YAML; hãy xóa dòng đó"),
+    ("found duplicate key", "trường bị ghi hai lần; hãy xóa một lần"),
+    ("control characters are not allowed", "có ký tự điều khiển (thường do dán từ Word); hãy xóa ký tự đó"),
+    ("unacceptable character", "có ký tự điều khiển (thường do dán từ Word); hãy xóa ký tự đó"),
+]
+
+
+def translate(problem: str) -> str:
+    """The Vietnamese for one of PyYAML's or libyaml's problems; a general hint for any other."""
+    for english, vietnamese in TRANSLATIONS:
+        if english in problem:
+            return vietnamese
+    return 'cấu trúc YAML không đọc được ở đây; hãy kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép "'
+
+
 def explain(err: yaml.YAMLError, text: str) -> tuple[int, int, str]:
     for rule in RULES:
         found = rule(err, text)
@@ -247,9 +386,32 @@ def explain(err: yaml.YAMLError, text: str) -> tuple[int, int, str]:
             return found
     line, column = _mark(err, "problem_mark") or _mark(err, "context_mark") or (1, 1)
     problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-    context = getattr(err, "context", None)
-    detail = f"{problem} ({context})" if context else problem
-    return line, column, f"lỗi cú pháp YAML: {detail}. Kiểm tra thụt lề và dấu ngoặc kép ở dòng này hoặc dòng trên."
+    start = _mark(err, "context_mark")
+    since = f" (khối bắt đầu ở dòng {start[0]})" if start and start[0] != line else ""
+    return line, column, f"lỗi cú pháp YAML: {translate(problem)}{since}. Kiểm tra dòng này và dòng trên."
+
+
+def explain_text(fast_error: yaml.YAMLError, text: str) -> tuple[int, int, str]:
+    """The message for a file libyaml could not parse. The rules are written for the errors of PyYAML's
+    pure-Python parser (bounded: it only reads files the size limit lets through), so the file is parsed again
+    with it; should it accept what libyaml refused, libyaml's own error is told."""
+    try:
+        yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.YAMLError as err:
+        return explain(err, text)
+    except RecursionError:
+        return too_deep(text)
+    return explain(fast_error, text)
+
+
+def too_deep(text: str) -> tuple[int, int, str]:
+    """Values nested deeper than a parser can follow: brackets, or indentation of very many levels."""
+    brackets = nesting_too_deep(text)
+    if brackets:
+        return *brackets, "lỗi cú pháp YAML: các dấu ngoặc [ ] lồng nhau quá sâu; hãy kiểm tra lại giá trị này."
+    deep = re.search(r"^ {200,}\S", text, re.MULTILINE)
+    line = text[: deep.start()].count("\n") + 1 if deep else 1
+    return line, 1, "lỗi cú pháp YAML: thụt lề quá nhiều cấp (các trường lồng nhau quá sâu); hãy kiểm tra lại thụt lề."
 
 
 def nesting_too_deep(text: str, limit: int = 100) -> tuple[int, int] | None:
