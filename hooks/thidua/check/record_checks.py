@@ -1,5 +1,7 @@
 """Checks of one record that a JSON Schema cannot express: real dates, ordered periods, unique phase ids,
-footnotes that are defined and used, editorial notes that quote the text, the anniversary lint."""
+footnotes that are defined and used, editorial notes that quote the text, deadlines after the plan's own date,
+no HTML or script links typed into a text, the anniversary lint. A mistake inside a long text is told at
+its own line (`Source.problem_in`)."""
 
 from __future__ import annotations
 
@@ -8,12 +10,23 @@ import re
 
 from thidua.check.schema import fields
 from thidua.derive import anniversary
-from thidua.derive.dates import DateTextError, PartialDate
+from thidua.derive.dates import DateTextError, PartialDate, short
 from thidua.source.problems import Problem
 from thidua.source.yamlsource import Source, walk
 
 DATE_KEYS = {"date", "start", "end", "from", "until", "published"}
 FOOTNOTE_REF = re.compile(r"\[\^(\w+)\]")
+# Markdown links (inline, reference and automatic) to a script or an embedded document instead of a web page.
+UNSAFE_LINK = re.compile(
+    r"(?:\]\(\s*<?|^\s*\[[^\]]*\]:\s*<?|<)\s*((?:javascript|vbscript|data|file)\s*:)", re.IGNORECASE | re.MULTILINE
+)
+# An HTML tag or comment typed into a text. Tags that run code or load something count even unclosed.
+HTML_TAG = re.compile(
+    r"<!--|<\s*/?\s*([a-z][a-z0-9]*)\b(?:\s[^<>]*)?/?>|<\s*(script|img|iframe|svg|object|embed|style|link|meta)\b",
+    re.IGNORECASE,
+)
+ACTIVE_TAGS = {"script", "iframe", "svg", "object", "embed", "style", "link", "meta", "form", "input", "button"}
+EVENT_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
 
 
 def check_record(source: Source, data: dict, kind: str, label: str) -> list[Problem]:
@@ -67,25 +80,32 @@ def check_record(source: Source, data: dict, kind: str, label: str) -> list[Prob
                 source.problem(("phases", i, "id"), f"mã đợt '{phase['id']}' trùng với phases[{seen[phase['id']]}].")
             )
         seen.setdefault(phase["id"], i)
+    problems.extend(_deadlines(source, data))
+    problems.extend(markup_problems(source))
     texts = [(p, v) for p, v in walk(data) if isinstance(v, str) and p and p[0] not in ("footnotes", "editorial_notes")]
     footnotes = data.get("footnotes", {})
     has_footnotes = "footnotes" in fields(kind)
     used = set()
     for path, text in texts:
-        for ref in FOOTNOTE_REF.findall(text):
+        for match in FOOTNOTE_REF.finditer(text):
+            ref = match.group(1)
             used.add(ref)
             if not has_footnotes:
                 problems.append(
-                    source.problem(
+                    source.problem_in(
                         path,
+                        text,
+                        match.start(),
                         f"chú thích [^{ref}] chỉ dùng được trong kế hoạch; tệp {label} không có phần footnotes, "
                         f"hãy bỏ [^{ref}] và ghi nội dung chú thích ngay trong câu.",
                     )
                 )
             elif ref not in footnotes:
                 problems.append(
-                    source.problem(
+                    source.problem_in(
                         path,
+                        text,
+                        match.start(),
                         f"chú thích [^{ref}] chưa có nội dung; thêm vào footnotes, "
                         f'ví dụ: footnotes: {{"{ref}": "..."}}',
                     )
@@ -122,7 +142,7 @@ def anniversary_problems(source: Source, kind: str) -> list[Problem]:
             if any(_overlaps(value, quote, finding) for quote in notes):
                 continue
             if not can_note:  # the editors' own text, not a signed document: correct it
-                problems.append(source.problem(path, f"{finding.message} Hãy sửa lại số năm."))
+                problems.append(source.problem_in(path, value, finding.start, f"{finding.message} Hãy sửa lại số năm."))
                 continue
             quote = finding.phrase if len(finding.phrase) <= 80 else finding.phrase[finding.phrase.rfind("(") :]
             example = '[{quote: "' + quote + '", note: "..."}]'
@@ -130,8 +150,79 @@ def anniversary_problems(source: Source, kind: str) -> list[Problem]:
                 f"{finding.message} Nếu văn bản đã ký ghi như vậy, giữ nguyên và thêm ghi chú biên tập: "
                 f"editorial_notes: {example}"
             )
-            problems.append(source.problem(path, message))
+            problems.append(source.problem_in(path, value, finding.start, message))
     return problems
+
+
+def _deadlines(source: Source, data: dict) -> list[Problem]:
+    """A deadline that ends before the plan was issued is a typing mistake (most often the year), unless the
+    signed document says so: then `before_plan: true` keeps it."""
+    issued = data.get("document", {}).get("date") if isinstance(data.get("document"), dict) else None
+    if not isinstance(issued, str):
+        return []
+    plan_date = PartialDate.parse(issued)
+    problems = []
+    for i, item in enumerate(data.get("deadlines", [])):
+        due = PartialDate.parse(item["date"])
+        if due.last_day() >= plan_date.first_day() or item.get("before_plan") is True:
+            continue
+        problems.append(
+            source.problem(
+                ("deadlines", i, "date"),
+                f"thời hạn {short(due)} sớm hơn ngày ban hành kế hoạch ({short(plan_date)}, document.date); hãy kiểm "
+                "tra lại ngày, tháng, năm. Nếu văn bản đã ký ghi đúng như vậy, giữ nguyên và thêm vào mục này dòng "
+                "before_plan: true",
+            )
+        )
+    return problems
+
+
+def markup_problems(source: Source) -> list[Problem]:
+    """HTML and links to scripts typed into a text: never published as such (templates escape every value, and
+    the sanitiser drops script links), so refused here, with what to write instead."""
+    problems = []
+    for path, value in walk(source.data):
+        if not isinstance(value, str) or ("<" not in value and ":" not in value):
+            continue
+        for match in UNSAFE_LINK.finditer(value):
+            scheme = match.group(1).replace(" ", "").lower()
+            problems.append(
+                source.problem_in(
+                    path,
+                    value,
+                    match.start(1),
+                    f'liên kết tới "{scheme}" không được phép: trang chỉ nhận liên kết tới địa chỉ bắt đầu bằng '
+                    "https://, http:// hoặc mailto:. Hãy ghi địa chỉ trang web, ví dụ [Cổng thông tin Sở](https://"
+                    "sotuphap.angiang.gov.vn), hoặc bỏ liên kết và giữ chữ.",
+                )
+            )
+        for match in HTML_TAG.finditer(value):
+            problems.append(source.problem_in(path, value, match.start(), _markup_advice(match)))
+    return problems
+
+
+def _markup_advice(match: re.Match) -> str:
+    tag = (match.group(1) or match.group(2) or "").lower()
+    shown = f"<{tag}>" if tag else "<!-- -->"
+    if tag in ACTIVE_TAGS or EVENT_HANDLER.search(match.group(0)):
+        return (
+            f"không gõ mã HTML ({shown}) vào nội dung: trang không chạy mã trong dữ liệu, đoạn này sẽ hiện ra thành "
+            "chữ. Hãy xóa đoạn mã, chỉ giữ lại chữ cần đăng."
+        )
+    if tag == "img":
+        return (
+            "không chèn ảnh bằng thẻ <img>: ảnh của điển hình ghi trong phần photos (file: photos/ten-anh.jpg, alt: "
+            "mô tả ảnh), xem data/README.md. Hãy xóa thẻ <img>."
+        )
+    if not tag:
+        return (
+            "không gõ chú thích HTML (<!-- -->) vào nội dung; ghi chú cho người biên tập đặt ở dòng riêng bắt đầu "
+            "bằng #."
+        )
+    return (
+        f"không dùng thẻ HTML {shown} trong nội dung; hãy viết bằng Markdown: **chữ đậm**, *chữ nghiêng*, liên kết "
+        "[chữ](https://...), đoạn mới cách nhau một dòng trống."
+    )
 
 
 def _overlaps(text: str, quote: str, finding: anniversary.Finding) -> bool:

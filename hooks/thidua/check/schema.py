@@ -19,6 +19,7 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 from referencing._core import Resolver
+from referencing.exceptions import Unresolvable
 
 from thidua.source.problems import Problem
 from thidua.source.yamlsource import Source, field_name, walk
@@ -150,12 +151,61 @@ def validate(kind: str, source: Source) -> tuple[Any, list[Problem]]:
                     path, f'giá trị "{value}" trong YAML nghĩa là để trống; nếu không có giá trị, hãy xóa cả dòng.'
                 )
             )
+    if source.comments:
+        problems.extend(comment_problems(kind, source))
     if _fast_validator(kind).is_valid(data):
         return data, problems
     root = _registry().resolver().lookup(f"{kind}.schema.json")
     for error in _validator(kind).iter_errors(data):
         problems.extend(_problems(error, source, root.contents, root.resolver))
     return data, problems
+
+
+def comment_problems(kind: str, source: Source) -> list[Problem]:
+    """A comment right after an unquoted free-text value: YAML dropped everything from ` #` on, which in a
+    text is more likely the editor's words ("kế hoạch #2") than a note. After a controlled value (an id, a
+    number, a choice from a list, as in the files `make new-*` writes: `level: tinh  # CẦN ĐIỀN`) a comment
+    is what it looks like, and is left alone."""
+    root = _registry().resolver().lookup(f"{kind}.schema.json")
+    problems = []
+    for path, (line, column, comment) in sorted(source.comments.items(), key=lambda item: item[1]):
+        schema = _schema_at(root.contents, path, root.resolver)
+        if schema is not None and not _free_text(schema):
+            continue
+        value = _value_at(source.data, path)
+        start = source.where(path)
+        typed = source.line(line)[start[1] - 1 :].strip() if start[0] == line else f"{value} {comment}"
+        key = f"{path[-1]}: " if path and isinstance(path[-1], str) else "- "
+        fixed = json.dumps(typed, ensure_ascii=False)
+        message = (
+            f'dấu # sau dấu cách bắt đầu một chú thích của YAML, nên phần "{comment}" bị bỏ khỏi giá trị. Nếu đó '
+            f"là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép: {key}{fixed}"
+        )
+        problems.append(Problem(source.file, line, column, message, field_name(path)))
+    return problems
+
+
+def _free_text(schema: dict) -> bool:
+    """A text field (as opposed to an id, a date, a number, a yes/no or a choice from a list)."""
+    if any(k in schema for k in ("enum", "const", "pattern")):
+        return False
+    return schema.get("type") in ("string", None)
+
+
+def _schema_at(root: dict, path: tuple, resolver: Resolver) -> dict | None:
+    """The resolved schema of the value at `path`, or None where the schema does not describe it."""
+    schema, resolver = _resolve(root, resolver)
+    for part in path:
+        if isinstance(part, int):
+            sub = schema.get("items")
+        else:
+            sub = schema.get("properties", {}).get(part)
+            if sub is None and isinstance(schema.get("additionalProperties"), dict):
+                sub = schema["additionalProperties"]
+        if not isinstance(sub, dict):
+            return None
+        schema, resolver = _resolve(sub, resolver)
+    return schema
 
 
 NULLS = {"~", "null", "Null", "NULL"}  # YAML's words for "nothing": read as text here, never what an editor meant
@@ -167,6 +217,70 @@ def _example(key: str | int | None, schema: dict) -> str:
         return ""
     value = _yaml_value(examples[0])
     return f" Ví dụ: {key}: {value}" if isinstance(key, str) else f" Ví dụ: - {value}"
+
+
+_GLUED_DASH = re.compile(r"^-[^\s\d-]")
+
+
+def _shape(key: str | int | None, schema: dict, resolver: Resolver | None = None) -> str:
+    """An example of the right shape for an object or a list, built from the schema's own examples:
+    " Ví dụ: consent: {given: true, date: "2023-04-27"}"."""
+    value = _sample(schema, resolver or _registry().resolver(), depth=0)
+    if value is None:
+        return ""
+    shown = _flow(value)
+    return f" Ví dụ: {key}: {shown}" if isinstance(key, str) else f" Ví dụ: - {shown}"
+
+
+def _of_objects(schema: dict) -> bool:
+    items = schema.get("items", {})
+    return isinstance(items, dict) and items.get("type") == "object"
+
+
+def _sample(schema: dict, resolver: Resolver, depth: int) -> Any:
+    try:
+        schema, resolver = _resolve(schema, resolver)
+    except Unresolvable:  # a reference local to common.schema.json, reached from a record's schema
+        schema, resolver = _resolve(schema, resolver.lookup("common.schema.json").resolver)
+    if schema.get("examples"):
+        return schema["examples"][0]
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if kind == "boolean":
+        return True
+    if kind == "integer":
+        return schema.get("minimum", 1)
+    if kind == "string":
+        return "..."
+    if depth > 2:
+        return None
+    if kind == "array":
+        item = _sample(schema.get("items", {}), resolver, depth + 1)
+        return [] if item is None else [item]
+    if kind == "object":
+        props = schema.get("properties", {})
+        required = list(schema.get("required", []))
+        optional = [n for n in props if n not in required][: max(0, 2 - len(required))]
+        names = [n for n in props if n in required or n in optional]
+        out = {}
+        for name in names:
+            item = _sample(props.get(name, {}), resolver, depth + 1)
+            if item is not None:
+                out[name] = item
+        return out or None
+    return None
+
+
+def _flow(value: Any) -> str:
+    """`value` in YAML's one-line (flow) form."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if isinstance(value, str) and value != "..." and re.search(r"[,\[\]{}#:;()]", value):
+        return json.dumps(value, ensure_ascii=False)
+    return _yaml_value(value)
 
 
 def _yaml_value(value: Any) -> str:
@@ -215,6 +329,10 @@ def _problems(error: ValidationError, source: Source, root: dict, resolver: Reso
         allowed = list(schema.get("properties", {}))
         out = []
         for extra in sorted(set(error.instance) - set(allowed)):
+            owner = _owner(error.instance, extra, path, root, resolver)
+            if owner:
+                out.append(_dedented(source, path, extra, owner))
+                continue
             guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
             hint = f" Có phải ý bạn là '{guess[0]}'?" if guess else ""
             msg = f"không có trường '{extra}' ở đây (gõ nhầm tên?).{hint} Các trường hợp lệ: {', '.join(allowed)}."
@@ -223,6 +341,9 @@ def _problems(error: ValidationError, source: Source, root: dict, resolver: Reso
     if error.validator == "required":
         missing = re.search(r"'([^']+)' is a required property", error.message)
         name = missing.group(1) if missing else str(error.validator_value)
+        parent = _value_at(source.data, path[:-1]) if path else None
+        if isinstance(parent, dict) and _owner(parent, name, path[:-1], root, resolver) == path[-1]:
+            return []  # the field is there, dedented out of this object: told where it stands
         sub = _property(root, path, name, resolver)
         desc = f" ({sub['description'].rstrip('.')})" if sub.get("description") else ""
         if "enum" in sub and "examples" not in sub:
@@ -230,6 +351,42 @@ def _problems(error: ValidationError, source: Source, root: dict, resolver: Reso
         problem = source.problem(path, f"thiếu trường bắt buộc '{name}'{desc}.{_example(name, sub)}")
         return [Problem(problem.file, problem.line, problem.column, problem.message, _join(problem.field, name))]
     return [source.problem(path, _message(error, schema, key))]
+
+
+def _owner(instance: dict, name: str, path: tuple, root: dict, resolver: Resolver) -> str | None:
+    """The field written just before `name` in `instance`, if `name` is one of its own fields: `name` was then
+    meant to be inside it and lost one level of indentation."""
+    keys = list(instance)
+    if name not in keys:
+        return None
+    index = keys.index(name)
+    if index == 0:
+        return None
+    previous = keys[index - 1]
+    schema = _property(root, path, previous, resolver)
+    if isinstance(instance[previous], dict) and name in schema.get("properties", {}):
+        return previous
+    return None
+
+
+def _dedented(source: Source, path: tuple, name: str, owner: str) -> Problem:
+    line = source.where(path + (owner,), key=True)[0]
+    inner = source.where(path + (owner,))
+    message = (
+        f"trường '{name}' thuộc phần '{owner}' (dòng {line}) nhưng thụt lề ít hơn các trường của '{owner}', nên bị "
+        f"đọc là nằm ngoài. Hãy thụt lề dòng này vào thẳng cột với các trường khác của '{owner}' "
+        f"(cột {inner[1]})."
+    )
+    return source.problem(path + (name,), message, key=True)
+
+
+def _value_at(data: Any, path: tuple) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _duplicates(items: list, path: tuple, source: Source) -> list[Problem]:
@@ -265,7 +422,12 @@ def _message(error: ValidationError, schema: dict, key: str | int | None) -> str
                 f"số khác hiểu là chữ. Hãy viết đúng true hoặc false.{example}"
             )
         got = f", nhưng giá trị là {shown}" if shown else ""
-        return f"phải là {TYPE_NAMES.get(expected, expected)}{got}.{need}{example}"
+        hint = ""
+        if expected == "array" and isinstance(value, str) and _GLUED_DASH.match(value):
+            hint = ' Mỗi mục của danh sách viết "- " (dấu gạch và một dấu cách) rồi đến nội dung, ví dụ: - Nội dung.'
+        if not example and (expected == "object" or (expected == "array" and _of_objects(schema))):
+            example = _shape(key, schema)
+        return f"phải là {TYPE_NAMES.get(expected, expected)}{got}.{need}{hint}{example}"
     if validator == "pattern":
         return f"giá trị {shown} không đúng dạng.{need}{example}"
     if validator == "enum":
