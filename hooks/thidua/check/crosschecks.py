@@ -1,9 +1,13 @@
-"""Checks across records: references that must exist, photos that must be readable images inside the data
-folder, calendar themes in the right month."""
+"""Checks across records: references that must exist, photos that must be whole, readable images of a sane
+size inside the data folder, calendar themes in the right month, no record published twice (two calendars of
+one office for one year, a profile copied to a new file name)."""
 
 from __future__ import annotations
 
-import difflib
+import hashlib
+import re
+import warnings
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +18,7 @@ from thidua.records import models
 from thidua.records.kinds import LABELS
 from thidua.records.repository import Repository
 from thidua.source.problems import Problem
+from thidua.check.suggest import closest_id
 
 
 def references(repo: Repository) -> list[Problem]:
@@ -23,8 +28,8 @@ def references(repo: Repository) -> list[Problem]:
         if ref is None or ref in repo.files[target]:
             return
         source = repo.sources[(folder, record)]
-        guess = difflib.get_close_matches(ref, list(repo.table(target)), n=1, cutoff=0.6)
-        hint = f" Có phải ý bạn là '{guess[0]}'?" if guess else ""
+        guess = closest_id(ref, repo.table(target))
+        hint = f" Có phải ý bạn là '{guess}'?" if guess else ""
         problems.append(source.problem(path, f"không có {LABELS[target]} '{ref}' trong data/{target}/.{hint}"))
 
     for bid, body in repo.bodies.items():
@@ -100,15 +105,103 @@ def photos(repo: Repository, data_dir: Path) -> list[Problem]:
                         "kiểm tra tên tệp (phân biệt chữ hoa, chữ thường).",
                     )
                 )
-            elif not _is_image(path):
-                problems.append(
-                    source.problem(
-                        where,
-                        f"tệp data/profiles/{photo.file} không phải ảnh đọc được (JPEG, PNG hoặc WebP); "
-                        "hãy xuất lại ảnh rồi chép vào data/profiles/photos/.",
-                    )
-                )
+            else:
+                trouble = image_problem(path, f"data/profiles/{photo.file}")
+                if trouble:
+                    problems.append(source.problem(where, trouble))
     return problems
+
+
+def duplicates(repo: Repository) -> list[Problem]:
+    """Records that would be published twice: two calendars of one office for one year, and a profile whose
+    person or unit and story are those of another file (a copy saved under a new name). Drafts are not
+    published, so a draft may stand beside the record it will replace."""
+    problems = []
+    calendars = defaultdict(list)
+    for cid, cal in sorted(repo.calendars.items()):
+        if not cal.draft:
+            calendars[(cal.issuer, cal.year)].append(cid)
+    for (issuer, year), ids in calendars.items():
+        first = repo.sources[("calendars", ids[0])].file
+        for cid in ids[1:]:
+            message = (
+                f"cơ quan '{issuer}' đã có lịch tuyên truyền năm {year} ở tệp {first}; mỗi cơ quan một năm chỉ "
+                "có một lịch. Hãy sửa ngay tệp đó thay vì tạo tệp mới, hoặc đặt draft: true cho tệp đang soạn."
+            )
+            problems.append(repo.sources[("calendars", cid)].problem(("year",), message))
+    profiles = defaultdict(list)
+    for pid, profile in sorted(repo.profiles.items()):
+        if not profile.draft:
+            key = (profile.kind, _plain(profile.name), _plain(profile.unit), _plain(profile.story))
+            profiles[key].append(pid)
+    for ids in profiles.values():
+        first = repo.sources[("profiles", ids[0])].file
+        for pid in ids[1:]:
+            message = (
+                f"hồ sơ này trùng với tệp {first} (cùng tên, đơn vị và câu chuyện), nên sẽ được đăng hai lần. Hãy "
+                "xóa một trong hai tệp; nếu là một lần khen thưởng khác, hãy viết câu chuyện của lần đó."
+            )
+            problems.append(repo.sources[("profiles", pid)].problem(("name",), message))
+    return problems
+
+
+def _plain(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+# Phone cameras take 12 to 50 megapixels (a few offer 200 in a special mode); decoding 50 megapixels takes
+# about 200 MB. Larger images are refused before they are decoded, with their size: "not readable" would not
+# tell the editor what to do.
+MAX_PIXELS = 50_000_000
+FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+_decoded: dict[bytes, str | None] = {}  # by content: a photo is decoded once, however many copies of it
+_NAME = "\x00"  # stands for the photo's name in a cached message
+
+
+def image_problem(path: Path, shown: str) -> str | None:
+    """What is wrong with the image file at `path` (named `shown` in the message), or None. The image is
+    decoded whole, so that a file cut short (a copy that did not finish) is found here and not in the build."""
+    digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    if digest not in _decoded:
+        _decoded[digest] = _decode(path, _NAME)
+    found = _decoded[digest]
+    return found.replace(_NAME, shown) if found else None
+
+
+def _decode(path: Path, shown: str) -> str | None:
+    redo = "hãy xuất lại ảnh rồi chép vào data/profiles/photos/."
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns above its own limit and refuses at twice it (a "decompression bomb"); ours is lower
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    return _too_large(shown, f"{width} × {height} điểm ảnh, {_megapixels(width * height)}")
+                if image.format not in FORMATS:
+                    return f"tệp {shown} là ảnh dạng {image.format}, trang chỉ nhận JPEG, PNG hoặc WebP; {redo}"
+                image.load()  # every pixel: a truncated or damaged file fails here
+    except Image.DecompressionBombError as err:
+        pixels = re.search(r"\((\d+) pixels\)", str(err))
+        return _too_large(shown, _megapixels(int(pixels.group(1))) if pixels else "quá nhiều điểm ảnh")
+    except (OSError, SyntaxError, ValueError, EOFError) as err:
+        if isinstance(err, OSError) and "truncated" in str(err):
+            return f"tệp ảnh {shown} bị cắt cụt (chép chưa hết hoặc tải về dở dang) nên không giải mã được hết; {redo}"
+        if isinstance(err, OSError) and not isinstance(err, Image.UnidentifiedImageError) and "image" not in str(err):
+            return f"tệp ảnh {shown} bị hỏng, không giải mã được ({err}); {redo}"
+        return f"tệp {shown} không phải ảnh đọc được (JPEG, PNG hoặc WebP); {redo}"
+    return None
+
+
+def _too_large(shown: str, size: str) -> str:
+    return (
+        f"ảnh {shown} quá lớn ({size}); giới hạn là {_megapixels(MAX_PIXELS)}. Hãy thu nhỏ ảnh (ví dụ cạnh dài "
+        "4000 điểm ảnh, trong Paint: Resize) rồi chép lại; trang web chỉ dùng ảnh rộng tối đa 1600 điểm ảnh."
+    )
+
+
+def _megapixels(pixels: int) -> str:
+    return f"{round(pixels / 1e6):,} triệu điểm ảnh".replace(",", ".")
 
 
 def _calendar_month(repo: Repository, cid: str, cal: models.Calendar, i: int, j: int) -> list[Problem]:
@@ -126,12 +219,3 @@ def _calendar_month(repo: Repository, cid: str, cal: models.Calendar, i: int, j:
         f"không thuộc tháng {months} của dòng này; hãy chuyển chủ đề sang dòng Tháng {when.month}."
     )
     return [repo.sources[("calendars", cid)].problem(("entries", i, "themes", j, "commemoration"), message)]
-
-
-def _is_image(path: Path) -> bool:
-    try:
-        with Image.open(path) as image:
-            image.verify()
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return False
-    return True
