@@ -25,7 +25,8 @@ serve: $(STAMP)
 ## make site: dựng trang vào site/; chỉ thay site/ khi toàn bộ quá trình dựng thành công
 site: $(STAMP)
 	rm -rf .site.tmp
-	$(BIN)/mkdocs build --strict --site-dir .site.tmp
+	$(BIN)/mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; \
+	  echo "Không dựng được trang: sửa các lỗi ở trên (tệp:dòng:cột) rồi chạy lại make site. Trang trong site/ giữ nguyên, chưa thay đổi gì." >&2; exit 1; }
 	rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv .site.tmp site && rm -rf site.old
 	@echo "Đã dựng trang vào site/."
 

@@ -30,7 +30,7 @@ from thidua.records.urls import heading_slug
 from thidua.serve.memo import Memo
 from thidua.serve.record_cache import RecordCache
 from thidua.serve.staging import Stage
-from thidua.source.problems import DataError
+from thidua.source.problems import BuildFailure, DataError
 
 log = logging.getLogger("mkdocs.hooks.thidua")
 
@@ -68,6 +68,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    try:
+        return _files(files, config)
+    except PluginError:
+        raise
+    except BuildFailure as err:
+        raise PluginError("Không dựng được trang:\n" + err.report()) from None
+    except Exception as err:  # noqa: BLE001 - an editor never sees a traceback
+        raise PluginError(_unexpected("đọc dữ liệu và tạo các trang", err)) from None
+
+
+def _unexpected(what: str, err: BaseException) -> str:
+    detail = f"{type(err).__name__}: {err}"[:300]
+    return (
+        f"Không dựng được trang: lỗi không lường trước khi {what} ({detail}). Đây là lỗi của chương trình, không "
+        "phải của dữ liệu; hãy báo cho bộ phận kỹ thuật kèm thông báo này. Chưa xuất bản gì."
+    )
+
+
+def _files(files: Files, config: MkDocsConfig) -> Files:
     root, data_dir, drafts = _settings(config)
     # Only `make serve` keeps records and pages between builds; a one-off build lets them go once the pages
     # are made, so that they do not weigh on memory (and on the garbage collector) while MkDocs renders.
@@ -118,6 +137,13 @@ def _staged(pages: list, root: Path) -> dict[str, Path]:
 
 @event_priority(-100)  # after Material's search plugin has written the index
 def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        _post_build(config)
+    except Exception as err:  # noqa: BLE001
+        raise PluginError(_unexpected("hoàn thiện sơ đồ trang và chỉ mục tìm kiếm", err)) from None
+
+
+def _post_build(config: MkDocsConfig) -> None:
     _reproducible_sitemap(config)
     # Vietnamese search: fold table, trimmed text, section pages ranked first (thidua/publish/search.py).
     index = Path(config.site_dir) / "search" / "search_index.json"

@@ -24,6 +24,7 @@ from thidua.records.repository import Repository
 from thidua.render import calendar_views, paging, plan_views, profile_views
 from thidua.render.templating import render, templates_version
 from thidua.serve.memo import Memo, reuse
+from thidua.source.problems import BuildFailure
 
 HOME_PLANS = 10  # the home page lists the newest year's plans up to this many, and links to all
 HOME_DEADLINES = 20
@@ -50,11 +51,14 @@ Photos = dict[tuple[str, int], photos_.Processed]
 
 def process_photos(repo: Repository, data_dir: Path, cache: Path) -> Photos:
     """Web renditions of every published profile's photos, keyed by (profile id, photo index)."""
-    return {
-        (p.id, i): photos_.process(data_dir / "profiles" / photo.file, cache)
-        for p in sorted(repo.profiles.values(), key=lambda p: p.id)
-        for i, photo in enumerate(p.photos)
-    }
+    out = {}
+    for p in sorted(repo.profiles.values(), key=lambda p: p.id):
+        for i, photo in enumerate(p.photos):
+            try:
+                out[(p.id, i)] = photos_.process(data_dir / "profiles" / photo.file, cache)
+            except Exception as err:  # noqa: BLE001 - told with the file, never as a traceback
+                raise BuildFailure(p.file, f"xử lý ảnh data/profiles/{photo.file}", err) from err
+    return out
 
 
 def build_assets(
@@ -138,7 +142,12 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
 
     def add(path: str, template: str, source: str | None = None, **context: Any) -> None:
         context["bodies"] = repo.bodies
-        content = reuse(memo, path, (version, template, context), lambda: render(template, path, version, **context))
+        try:
+            content = reuse(
+                memo, path, (version, template, context), lambda: render(template, path, version, **context)
+            )
+        except Exception as err:  # noqa: BLE001 - told with the data file, never as a traceback
+            raise BuildFailure(source or f"docs/{path}", f"dựng trang {path}", err) from err
         pages.append(Page(path, content, source))
 
     def add_paged(

@@ -32,3 +32,20 @@ class DataError(Exception):
         count = len(self.problems)
         lines.append(f"{count} lỗi trong dữ liệu; chưa xuất bản gì. Sửa các lỗi trên rồi chạy lại.")
         return "\n".join(lines)
+
+
+class BuildFailure(Exception):
+    """An error nobody foresaw while making the pages of one data file (or one page made from many): told as
+    a message that names the file, never as a traceback."""
+
+    def __init__(self, file: str, what: str, error: BaseException):
+        self.file, self.what, self.error = file, what, error
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        detail = f"{type(self.error).__name__}: {self.error}"[:300]
+        return (
+            f"{self.file}:1:1: error: lỗi không lường trước khi {self.what} ({detail}). Đây là lỗi của chương trình, "
+            "không phải của dữ liệu; hãy báo cho bộ phận kỹ thuật, gửi kèm tệp này và thông báo này. Chưa xuất bản "
+            "gì."
+        )
