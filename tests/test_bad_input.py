@@ -13,9 +13,11 @@ says what happens now. The marks are strict: once the loader is fixed, remove th
 from __future__ import annotations
 
 import re
+import struct
 import threading
 import time
 import unicodedata
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +44,7 @@ LUNAR = "data/commemorations/gio-to-hung-vuong.yml"
 LEGAL = "data/legal/chi-thi-34-ct-tw.yml"
 BODY = "data/bodies/so-tu-phap-bac-giang.yml"
 
+ROOT_DATA = Path(__file__).resolve().parents[1]  # the project root: the real data/, before any case breaks a copy
 SECONDS = 10.0  # CPU seconds a load may take (the real data: about 0.5 s)
 HANG = 300.0  # wall-clock seconds after which a load counts as hung
 # Raw HTML from the data in a generated page (escaped text such as "&lt;img onerror=…&gt;" is fine).
@@ -67,7 +70,18 @@ class Edit:
         path = root / self.file
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         new = self.change(text)
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(new if isinstance(new, bytes) else new.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class BytesEdit:
+    file: str  # relative to the project root
+    change: Callable[[bytes], bytes]  # the file's bytes -> its new bytes (a photo, not text)
+
+    def apply(self, root: Path) -> None:
+        path = root / self.file
+        path.write_bytes(self.change(path.read_bytes()))
 
 
 def sub(file: str, old: str, new: str) -> Edit:
@@ -100,10 +114,38 @@ def cp1258(text: str) -> bytes:
     return out
 
 
-def big_plan(text: str) -> str:
-    """About 5 MB: a plan whose closing holds 45 000 pasted paragraphs."""
+def big_plan(text: str, paragraphs: int = 45_000) -> str:
+    """A plan whose closing holds `paragraphs` pasted paragraphs: 45 000 make about 5 MB."""
     line = "  - Đoạn {} chào mừng 94 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930-03/02/2024) dán nhầm.\n"
-    return text.replace("closing:\n", "closing:\n" + "".join(line.format(i) for i in range(45_000)), 1)
+    return text.replace("closing:\n", "closing:\n" + "".join(line.format(i) for i in range(paragraphs)), 1)
+
+
+def alias_bomb(levels: int = 9, width: int = 10) -> str:
+    """A "billion laughs": each level lists the one below `width` times, 10**9 values once expanded."""
+    lines = ['lol0: &l0 ["ha ha"]']
+    for level in range(1, levels + 1):
+        lines.append(f"lol{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * width) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that declares `width` x `height` pixels and holds none: what a decoder sees before decoding."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 16))
+        + chunk(b"IEND", b"")
+    )
+
+
+def truncated(file: str, keep: float = 0.5) -> BytesEdit:
+    """`file` cut to its first half, as an interrupted copy leaves it."""
+    return BytesEdit(file, lambda raw: raw[: int(len(raw) * keep)])
 
 
 def nfc(text: str) -> bool:
@@ -115,7 +157,7 @@ def nfc(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Case:
-    edits: tuple[Edit, ...]
+    edits: tuple[Edit | BytesEdit, ...]
     expected: tuple[str, ...] = ()  # exact messages, as reported; () means the input is accepted
     check: Callable[[Repository], Any] | None = None  # for an accepted input: true if it was read right
     pages: str = ""  # build the pages: this escaped text must appear on them, and nothing in FORBIDDEN
@@ -123,7 +165,7 @@ class Case:
     xfail: str = ""  # what is wrong today; `expected` is then the message it should produce
 
 
-def case(*edits: Edit, expect: str | list[str] = (), **options: Any) -> Case:
+def case(*edits: Edit | BytesEdit, expect: str | list[str] = (), **options: Any) -> Case:
     expected = (expect,) if isinstance(expect, str) else tuple(expect)
     return Case(edits, expected, **options)
 
@@ -155,13 +197,11 @@ CASES: dict[str, Case] = {
     ),
     "syntax: a nested field indented one space too little (plan)": case(
         sub(PLAN, "  symbol: KH-STP", " symbol: KH-STP"),
-        expect=f"{PLAN}:6:2: error: lỗi cú pháp YAML: thụt lề không khớp (khối bắt đầu ở dòng 1). Thường do thụt "
-        'lề sai, hoặc một dấu ngoặc kép " mở ở dòng trên mà chưa đóng.',
+        expect=f"{PLAN}:6:2: error: lỗi cú pháp YAML: trường 'symbol' thụt lề ít hơn trường ở dòng 5 (cột 3) nhưng không thẳng cột với trường nào ở ngoài. Nếu 'symbol' thuộc cùng mục với dòng 5, hãy thụt lề dòng này vào cột 3.",
     ),
     "syntax: a list item indented less than its siblings (profile)": case(
         sub(PERSON, "  - toan-nganh-tu-phap-doan-ket", "- toan-nganh-tu-phap-doan-ket"),
-        expect=f"{PERSON}:11:1: error: lỗi cú pháp YAML: thụt lề không khớp (khối bắt đầu ở dòng 1). Thường do thụt "
-        'lề sai, hoặc một dấu ngoặc kép " mở ở dòng trên mà chưa đóng.',
+        expect=f"{PERSON}:11:1: error: lỗi cú pháp YAML: mục danh sách này thụt lề ít hơn mục ở dòng 10 (cột 3); hãy thụt lề cho thẳng cột với các mục khác của danh sách.",
     ),
     "syntax: the whole file is a list instead of fields (legal)": case(
         put(LEGAL, "- kind: Chỉ thị\n- number: 34-CT/TW\n- issuer: Bộ Chính trị\n- title: về thi đua\n"),
@@ -169,7 +209,7 @@ CASES: dict[str, Case] = {
     ),
     "syntax: a list where a mapping is expected (plan signer)": case(
         sub(PLAN, "signer:\n  title: GIÁM ĐỐC\n  name:", "signer:\n  - title: GIÁM ĐỐC\n  - name:"),
-        expect=f"{PLAN}:386:3: error: trường 'signer': phải là một bảng các trường dạng 'tên: giá trị'. Cần: Người ký.",
+        expect=f"{PLAN}:386:3: error: trường 'signer': phải là một bảng các trường dạng 'tên: giá trị'. Cần: Người ký. Ví dụ: signer: {{title: PHÓ CHỦ TỊCH, name: Lê Thị Lan}}",
     ),
     "syntax: stray colon inside a value (commemoration)": case(
         sub(DAY, "name: Ngày thành lập Đảng", "name: Ngày thành lập Đảng: Đảng"),
@@ -243,18 +283,15 @@ CASES: dict[str, Case] = {
     ),
     "encoding: Windows-1258 (movement)": case(
         Edit(MOVEMENT, cp1258),
-        expect=f"{MOVEMENT}:1:8: error: tệp không phải mã UTF-8 (byte 0xE1 không hợp lệ). Hãy lưu lại tệp với bảng "
-        "mã UTF-8 (trong VS Code: Save with Encoding → UTF-8).",
+        expect=f'{MOVEMENT}:1:8: error: tệp được lưu bằng bảng mã Windows-1258 (Windows gọi là "ANSI"), không phải UTF-8 nên không đọc được. Trong VS Code: bấm vào tên bảng mã ở thanh dưới cùng → Reopen with Encoding → Vietnamese (Windows 1258), xem chữ có dấu đã hiện đúng, rồi bấm lại → Save with Encoding → UTF-8 (Notepad: File → Save As, mục Encoding chọn UTF-8).',
     ),
     "encoding: latin-1 (legal)": case(
         Edit(LEGAL, lambda text: text.encode("latin-1", errors="replace")),
-        expect=f"{LEGAL}:4:14: error: tệp không phải mã UTF-8 (byte 0xED không hợp lệ). Hãy lưu lại tệp với bảng mã "
-        "UTF-8 (trong VS Code: Save with Encoding → UTF-8).",
+        expect=f"{LEGAL}:4:14: error: tệp không phải mã UTF-8 (byte 0xED không hợp lệ; có thể tệp được lưu bằng bảng mã cũ như Windows-1252 hay TCVN3). Hãy lưu lại tệp với bảng mã UTF-8 (trong VS Code: Save with Encoding → UTF-8) và kiểm tra chữ có dấu.",
     ),
     "encoding: UTF-16 from Notepad (body)": case(
         Edit(BODY, lambda text: text.encode("utf-16")),
-        expect=f"{BODY}:1:1: error: tệp không phải mã UTF-8 (byte 0xFF không hợp lệ). Hãy lưu lại tệp với bảng mã "
-        "UTF-8 (trong VS Code: Save with Encoding → UTF-8).",
+        expect=f'{BODY}:1:1: error: tệp được lưu bằng bảng mã UTF-16 (Windows gọi là "Unicode"), không phải UTF-8 nên không đọc được. Trong VS Code: bấm vào tên bảng mã ở thanh dưới cùng → Reopen with Encoding → UTF-16 LE, xem chữ có dấu đã hiện đúng, rồi bấm lại → Save with Encoding → UTF-8 (Notepad: File → Save As, mục Encoding chọn UTF-8).',
     ),
     # --- wrong types and values ---------------------------------------------------------------------------------
     "type: text for a year (calendar)": case(
@@ -489,8 +526,7 @@ CASES: dict[str, Case] = {
     ),
     "reference: an unknown legal document (plan cites)": case(
         sub(PLAN, "  - ket-luan-80-kl-tw", "  - nghi-quyet-01-nq-cp"),
-        expect=f"{PLAN}:18:5: error: trường 'cites[2]': không có văn bản 'nghi-quyet-01-nq-cp' trong data/legal/. Có "
-        "phải ý bạn là 'nghi-quyet-48-nq-dgs-bac-giang'?",
+        expect=f"{PLAN}:18:5: error: trường 'cites[2]': không có văn bản 'nghi-quyet-01-nq-cp' trong data/legal/.",
     ),
     "reference: an unknown commemoration (plan phase)": case(
         sub(PLAN, "      - loi-keu-goi-thi-dua-ai-quoc", "      - loi-keu-goi-thi-dua"),
@@ -629,17 +665,11 @@ CASES: dict[str, Case] = {
     # --- anniversary lint ---------------------------------------------------------------------------------------------
     "anniversary: a wrong count (calendar)": case(
         sub(CAL, "Chào mừng 133 năm ngày sinh", "Chào mừng 134 năm ngày sinh"),
-        expect=f"{CAL}:53:15: error: trường 'entries[3].themes[0].text': kỷ niệm \"134 năm ngày sinh Chủ tịch Hồ Chí "
-        'Minh (19/5/1890 -19/5/2023)": 2023 − 1890 = 133 năm, không phải 134 năm. Nếu văn bản đã ký ghi như vậy, '
-        'giữ nguyên và thêm ghi chú biên tập: editorial_notes: [{quote: "134 năm ngày sinh Chủ tịch Hồ Chí Minh '
-        '(19/5/1890 -19/5/2023)", note: "..."}]',
+        expect=f'{CAL}:54:21: error: trường \'entries[3].themes[0].text\': kỷ niệm "134 năm ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 -19/5/2023)": 2023 − 1890 = 133 năm, không phải 134 năm. Nếu văn bản đã ký ghi như vậy, giữ nguyên và thêm ghi chú biên tập: editorial_notes: [{{quote: "134 năm ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 -19/5/2023)", note: "..."}}]',
     ),
     "anniversary: a day that does not exist in the range (calendar)": case(
         sub(CAL, "(30/4/1975 - 30/4/2023)", "(31/4/1975 - 31/4/2023)"),
-        expect=f"{CAL}:40:15: error: trường 'entries[2].themes[1].text': kỷ niệm \"48 năm ngày Miền Nam hoàn toàn giải "
-        'phóng, thống nhất đất nước (31/4/1975 - 31/4/2023)": ngày 31/4/1975 không tồn tại (tháng 4 năm 1975 có 30 '
-        "ngày); ngày 31/4/2023 không tồn tại (tháng 4 năm 2023 có 30 ngày). Nếu văn bản đã ký ghi như vậy, giữ "
-        'nguyên và thêm ghi chú biên tập: editorial_notes: [{quote: "(31/4/1975 - 31/4/2023)", note: "..."}]',
+        expect=f'{CAL}:41:29: error: trường \'entries[2].themes[1].text\': kỷ niệm "48 năm ngày Miền Nam hoàn toàn giải phóng, thống nhất đất nước (31/4/1975 - 31/4/2023)": ngày 31/4/1975 không tồn tại (tháng 4 năm 1975 có 30 ngày); ngày 31/4/2023 không tồn tại (tháng 4 năm 2023 có 30 ngày). Nếu văn bản đã ký ghi như vậy, giữ nguyên và thêm ghi chú biên tập: editorial_notes: [{{quote: "(31/4/1975 - 31/4/2023)", note: "..."}}]',
     ),
     "anniversary: the editorial note that excused it is removed (calendar)": case(
         sub(
@@ -648,10 +678,7 @@ CASES: dict[str, Case] = {
             "      Từ 22/12/1989 đến 22/12/2023 là 34 năm (2023 − 1989 = 34), không phải 33 năm như văn bản ghi.\n",
             "",
         ),
-        expect=f"{CAL}:124:15: error: trường 'entries[9].themes[1].text': kỷ niệm \"33 năm Ngày Hội quốc phòng toàn dân "
-        '(22/12/1989 - 22/12/2023)": 2023 − 1989 = 34 năm, không phải 33 năm. Nếu văn bản đã ký ghi như vậy, giữ '
-        'nguyên và thêm ghi chú biên tập: editorial_notes: [{quote: "33 năm Ngày Hội quốc phòng toàn dân '
-        '(22/12/1989 - 22/12/2023)", note: "..."}]',
+        expect=f'{CAL}:125:19: error: trường \'entries[9].themes[1].text\': kỷ niệm "33 năm Ngày Hội quốc phòng toàn dân (22/12/1989 - 22/12/2023)": 2023 − 1989 = 34 năm, không phải 33 năm. Nếu văn bản đã ký ghi như vậy, giữ nguyên và thêm ghi chú biên tập: editorial_notes: [{{quote: "33 năm Ngày Hội quốc phòng toàn dân (22/12/1989 - 22/12/2023)", note: "..."}}]',
     ),
     "anniversary: a wrong count of a year range (movement)": case(
         sub(
@@ -659,13 +686,11 @@ CASES: dict[str, Case] = {
             "scope: nganh",
             "scope: nganh\ndescription: Chào mừng 55 năm thực hiện Di chúc của Bác (1969 - 2023).",
         ),
-        expect=f"{MOVEMENT}:6:14: error: trường 'description': kỷ niệm \"55 năm thực hiện Di chúc của Bác (1969 - "
-        '2023)": 2023 − 1969 = 54 năm, không phải 55 năm. Hãy sửa lại số năm.',
+        expect=f"{MOVEMENT}:6:24: error: trường 'description': kỷ niệm \"55 năm thực hiện Di chúc của Bác (1969 - 2023)\": 2023 − 1969 = 54 năm, không phải 55 năm. Hãy sửa lại số năm.",
     ),
     "anniversary: a wrong count in a profile story": case(
         sub(PERSON, "Năm 2024, chị là", "Dịp 95 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2024), chị là"),
-        expect=f"{PERSON}:36:8: error: trường 'story': kỷ niệm \"95 năm Ngày thành lập Đảng (03/02/1930 - "
-        '03/02/2024)": 2024 − 1930 = 94 năm, không phải 95 năm. Hãy sửa lại số năm.',
+        expect=f"{PERSON}:44:7: error: trường 'story': kỷ niệm \"95 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2024)\": 2024 − 1930 = 94 năm, không phải 95 năm. Hãy sửa lại số năm.",
     ),
     "editorial note: quoting text that is not there (calendar)": case(
         sub(CAL, '"191 năm thành lập tỉnh An Giang', '"191 năm Ngày thành lập tỉnh An Giang'),
@@ -676,10 +701,8 @@ CASES: dict[str, Case] = {
     "footnote: a reference without a definition (plan)": case(
         sub(PLAN, "năm 2024[^2]", "năm 2024[^5]"),
         expect=[
-            f"{PLAN}:41:5: error: trường 'preamble[0]': chú thích [^5] chưa có nội dung; thêm vào footnotes, ví dụ: "
-            'footnotes: {"5": "..."}',
-            f"{PLAN}:346:8: error: trường 'footnotes.2': chú thích 2 không được dẫn ở đâu; ghi [^2] vào chỗ cần chú "
-            "thích.",
+            f'{PLAN}:48:39: error: trường \'preamble[0]\': chú thích [^5] chưa có nội dung; thêm vào footnotes, ví dụ: footnotes: {{"5": "..."}}',
+            f"{PLAN}:346:8: error: trường 'footnotes.2': chú thích 2 không được dẫn ở đâu; ghi [^2] vào chỗ cần chú thích.",
         ],
     ),
     "footnote: a definition never referenced (plan)": case(
@@ -694,22 +717,25 @@ CASES: dict[str, Case] = {
     ),
     "footnote: a reference in a record type that has no footnotes (movement)": case(
         sub(MOVEMENT, "scope: nganh", "scope: nganh\ndescription: Phát động theo Kế hoạch của Bộ[^1]."),
-        expect=f"{MOVEMENT}:6:14: error: trường 'description': chú thích [^1] chỉ dùng được trong kế hoạch; tệp phong "
-        "trào không có phần footnotes, hãy bỏ [^1] và ghi nội dung chú thích ngay trong câu.",
+        expect=f"{MOVEMENT}:6:44: error: trường 'description': chú thích [^1] chỉ dùng được trong kế hoạch; tệp phong trào không có phần footnotes, hãy bỏ [^1] và ghi nội dung chú thích ngay trong câu.",
     ),
     # --- huge files ------------------------------------------------------------------------------------------------
-    "huge: a 5 MB plan loads without hanging": case(
+    "huge: a 5 MB plan is refused before it is parsed": case(
         Edit(PLAN, big_plan),
-        check=lambda repo: len(repo.plans["2024-stp-bac-giang-phat-dong-thi-dua"].closing) > 45_000,
-        seconds=30,  # about 6 s of CPU: PyYAML's pure-Python scanner
+        expect=f"{PLAN}:1:1: error: tệp quá lớn (5,7 MB; mỗi tệp dữ liệu tối đa 1 MB, kế hoạch dài nhất chỉ khoảng 30 KB). Có lẽ đã dán nhầm nội dung; hãy kiểm tra lại tệp, hoặc tách thành nhiều bản ghi.",
     ),
-    "huge: a 5 MB note in one value loads without hanging (legal)": case(
+    "huge: a 5 MB note in one value is refused (legal)": case(
         Edit(LEGAL, lambda text: text + "note: " + "Nội dung dán nhầm. " * 250_000 + "\n"),
-        check=lambda repo: len(repo.legal["chi-thi-34-ct-tw"].note) > 4_000_000,
+        expect=f"{LEGAL}:1:1: error: tệp quá lớn (6,0 MB; mỗi tệp dữ liệu tối đa 1 MB, kế hoạch dài nhất chỉ khoảng 30 KB). Có lẽ đã dán nhầm nội dung; hãy kiểm tra lại tệp, hoặc tách thành nhiều bản ghi.",
     ),
-    "huge: a 5 MB file with a syntax error on its last line (legal)": case(
-        Edit(LEGAL, lambda text: text + "note: >-\n" + "  Dòng dán nhầm.\n" * 300_000 + 'source: "không đóng\n'),
-        expect=f'{LEGAL}:300007:9: error: dấu ngoặc kép " mở ở dòng này nhưng chưa đóng; hãy thêm dấu " ở cuối giá trị.',
+    "huge: a 900 KB file with a syntax error on its last line is explained in time (legal)": case(
+        Edit(LEGAL, lambda text: text + "note: >-\n" + "  Dòng dán nhầm.\n" * 45_000 + 'source: "không đóng\n'),
+        expect=f'{LEGAL}:45007:9: error: dấu ngoặc kép " mở ở dòng này nhưng chưa đóng; hãy thêm dấu " ở cuối giá trị.',
+    ),
+    "huge: a 900 KB plan under the limits loads (plan)": case(
+        Edit(PLAN, lambda text: big_plan(text, 7_500)),
+        check=lambda repo: len(repo.plans["2024-stp-bac-giang-phat-dong-thi-dua"].closing) > 7_500,
+        seconds=30,  # about 2 s of CPU
     ),
     # --- profiles and photos ---------------------------------------------------------------------------------------
     "photo: a path leaving the data folder": case(
@@ -788,34 +814,34 @@ CASES: dict[str, Case] = {
         'trong: "danh-hieu", "khen-thuong". Cần: danh-hieu (danh hiệu thi đua) hoặc khen-thuong (hình thức khen '
         "thưởng).",
     ),
-    # --- script payloads: not errors, but escaped in the generated pages --------------------------------------------
+    # --- script payloads: refused by the check (the sanitiser stays as the last line) ------------------------------
     "payload: <script> in a plan paragraph": case(
         sub(PLAN, "Phát huy tinh thần đoàn kết,", "<script>alert(1)</script> Phát huy tinh thần đoàn kết,"),
-        pages="&lt;script&gt;alert(1)&lt;/script&gt;",
+        expect=f"{PLAN}:60:15: error: trường 'body[0].children[0].children[0].text': không gõ mã HTML (<script>) vào nội dung: trang không chạy mã trong dữ liệu, đoạn này sẽ hiện ra thành chữ. Hãy xóa đoạn mã, chỉ giữ lại chữ cần đăng.",
     ),
     "payload: <img onerror> in a profile story": case(
         sub(PERSON, "Chị Kha Thị Phương Dung thường", "<img src=x onerror=alert(1)> Chị Kha Thị Phương Dung thường"),
-        pages="&lt;img src=x onerror=alert(1)&gt;",
+        expect=f"{PERSON}:37:3: error: trường 'story': không gõ mã HTML (<img>) vào nội dung: trang không chạy mã trong dữ liệu, đoạn này sẽ hiện ra thành chữ. Hãy xóa đoạn mã, chỉ giữ lại chữ cần đăng.",
     ),
     "payload: <img onerror> in a calendar row": case(
         sub(CAL, "Tuyên truyền ý nghĩa ngày Giỗ tổ", "<img src=x onerror=alert(1)> Tuyên truyền ý nghĩa ngày Giỗ tổ"),
-        pages="&lt;img src=x onerror=alert(1)&gt;",
+        expect=f"{CAL}:45:9: error: trường 'entries[2].contents[0]': không gõ mã HTML (<img>) vào nội dung: trang không chạy mã trong dữ liệu, đoạn này sẽ hiện ra thành chữ. Hãy xóa đoạn mã, chỉ giữ lại chữ cần đăng.",
     ),
     "payload: <script> in a commemoration note": case(
         sub(LUNAR, "note: Mùng 10", "note: <script>alert(1)</script> Mùng 10"),
-        pages="&lt;script&gt;alert(1)&lt;/script&gt;",
+        expect=f"{LUNAR}:7:7: error: trường 'note': không gõ mã HTML (<script>) vào nội dung: trang không chạy mã trong dữ liệu, đoạn này sẽ hiện ra thành chữ. Hãy xóa đoạn mã, chỉ giữ lại chữ cần đăng.",
     ),
     "payload: <script> in a body note": case(
         sub(BODY, "province: Bắc Giang", "province: Bắc Giang\nnote: <script>alert(1)</script> Sáp nhập."),
-        pages="&lt;script&gt;alert(1)&lt;/script&gt;",
+        expect=f"{BODY}:6:7: error: trường 'note': không gõ mã HTML (<script>) vào nội dung: trang không chạy mã trong dữ liệu, đoạn này sẽ hiện ra thành chữ. Hãy xóa đoạn mã, chỉ giữ lại chữ cần đăng.",
     ),
     "payload: <script> in a movement name": case(
         sub(MOVEMENT, "name: Cán bộ", "name: <script>alert(1)</script> Cán bộ"),
-        pages="&lt;script&gt;alert(1)&lt;/script&gt;",
+        expect=f"{MOVEMENT}:1:7: error: trường 'name': không gõ mã HTML (<script>) vào nội dung: trang không chạy mã trong dữ liệu, đoạn này sẽ hiện ra thành chữ. Hãy xóa đoạn mã, chỉ giữ lại chữ cần đăng.",
     ),
     "payload: <img onerror> in a legal document title": case(
         sub(LEGAL, "title: về", "title: <img src=x onerror=alert(1)> về"),
-        pages="&lt;img src=x onerror=alert(1)&gt;",
+        expect=f"{LEGAL}:5:8: error: trường 'title': không gõ mã HTML (<img>) vào nội dung: trang không chạy mã trong dữ liệu, đoạn này sẽ hiện ra thành chữ. Hãy xóa đoạn mã, chỉ giữ lại chữ cần đăng.",
     ),
     # --- YAML 1.1 surprises ------------------------------------------------------------------------------------------
     "yaml: draft: no (calendar)": case(
@@ -848,6 +874,256 @@ CASES: dict[str, Case] = {
     "yaml: ~ for an empty value (body)": case(
         sub(BODY, "province: Bắc Giang", "province: ~"),
         expect=f"{BODY}:5:11: error: trường 'province': giá trị \"~\" trong YAML nghĩa là để trống; nếu không có giá trị, hãy xóa cả dòng.",
+    ),
+    # --- resources: nothing may exhaust memory or time ------------------------------------------------------------
+    "resource: an alias bomb, nine levels of ten aliases (legal)": case(
+        put(LEGAL, alias_bomb()),
+        expect=[
+            f'{LEGAL}:1:7: error: tệp dữ liệu không dùng neo và tham chiếu của YAML (&l0); hãy chép lại đầy đủ nội dung cần lặp lại. Nếu dấu & là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép, ví dụ: lol0: "&l0 [\\"ha ha\\"]"',
+            f'{LEGAL}:2:7: error: tệp dữ liệu không dùng neo và tham chiếu của YAML (&l1); hãy chép lại đầy đủ nội dung cần lặp lại. Nếu dấu & là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép, ví dụ: lol1: "&l1 [*l0, *l0, ..."',
+            f"{LEGAL}:2:12: error: tệp dữ liệu không dùng neo và tham chiếu của YAML (*l0); hãy chép lại đầy đủ nội dung cần lặp lại. Nếu dấu * là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép. Tệp còn 97 chỗ khác dùng & hoặc *; hãy bỏ hết.",
+        ],
+    ),
+    "resource: an alias bomb with a syntax error after it (legal)": case(
+        put(LEGAL, alias_bomb() + 'note: "không đóng\n'),
+        expect=f'{LEGAL}:11:7: error: dấu ngoặc kép " mở ở dòng này nhưng chưa đóng; hãy thêm dấu " ở cuối giá trị.',
+    ),
+    "resource: a signer copied with an anchor and an alias (plan)": case(
+        sub(PLAN, "signer:\n", "signer: &ky\n"),
+        sub(PLAN, "recipients:\n", "copy: *ky\nrecipients:\n"),
+        expect=[
+            f"{PLAN}:385:9: error: tệp dữ liệu không dùng neo và tham chiếu của YAML (&ky); hãy chép lại đầy đủ nội dung cần lặp lại.",
+            f'{PLAN}:388:7: error: tệp dữ liệu không dùng neo và tham chiếu của YAML (*ky); hãy chép lại đầy đủ nội dung cần lặp lại. Nếu dấu * là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép, ví dụ: copy: "*ky"',
+        ],
+    ),
+    "resource: a value that starts with & (movement)": case(
+        sub(MOVEMENT, "launched_by: Bộ Tư pháp", "launched_by: &Bộ Tư pháp"),
+        expect=f'{MOVEMENT}:4:14: error: lỗi cú pháp YAML: giá trị bắt đầu bằng dấu & (YAML hiểu là neo); hãy đặt cả giá trị trong ngoặc kép, ví dụ: launched_by: "&Bộ Tư pháp"',
+    ),
+    "resource: a value that starts with ! (legal note)": case(
+        sub(LEGAL, "title: về", "note: !quan trọng, đọc kỹ\ntitle: về"),
+        expect=f"{LEGAL}:5:7: error: trường 'note': giá trị bắt đầu bằng dấu ! (YAML hiểu là thẻ kiểu, và bỏ phần đó khỏi giá trị); hãy đặt cả giá trị trong ngoặc kép, ví dụ: note: \"!quan trọng, đọc kỹ\"",
+    ),
+    "resource: a 1.5 MB file (plan)": case(
+        Edit(PLAN, lambda text: text + "# " + "x" * 1_500_000 + "\n"),
+        expect=f"{PLAN}:1:1: error: tệp quá lớn (1,5 MB; mỗi tệp dữ liệu tối đa 1 MB, kế hoạch dài nhất chỉ khoảng 30 KB). Có lẽ đã dán nhầm nội dung; hãy kiểm tra lại tệp, hoặc tách thành nhiều bản ghi.",
+    ),
+    "resource: a 200 000-character value in a small file (legal)": case(
+        Edit(LEGAL, lambda text: text + "note: " + "Dán nhầm. " * 20_000 + "\n"),
+        expect=f"{LEGAL}:6:7: error: trường 'note': giá trị dài 199.999 ký tự, vượt giới hạn 100.000 ký tự của một giá trị (cả kế hoạch dài nhất chỉ khoảng 17.000 ký tự). Có lẽ đã dán nhầm; hãy kiểm tra lại.",
+    ),
+    "resource: fields nested 3000 levels deep (legal)": case(
+        Edit(LEGAL, lambda text: text + "note:\n" + "".join(" " * (i + 1) + f"m{i}:\n" for i in range(1300))),
+        expect=f"{LEGAL}:206:1: error: lỗi cú pháp YAML: thụt lề quá nhiều cấp (các trường lồng nhau quá sâu); hãy kiểm tra lại thụt lề.",
+    ),
+    # --- photos: decoded whole before the build -------------------------------------------------------------------
+    "photo: a file cut short by an interrupted copy": case(
+        truncated("data/profiles/photos/kha-thi-phuong-dung.jpg"),
+        expect=f"{PERSON}:48:11: error: trường 'photos[0].file': tệp ảnh data/profiles/photos/kha-thi-phuong-dung.jpg bị cắt cụt (chép chưa hết hoặc tải về dở dang) nên không giải mã được hết; hãy xuất lại ảnh rồi chép vào data/profiles/photos/.",
+    ),
+    "photo: a 400-megapixel PNG (decompression bomb)": case(
+        put("data/profiles/photos/khong-lo.png", png_header(20_000, 20_000)),
+        sub(PERSON, "file: photos/kha-thi-phuong-dung.jpg", "file: photos/khong-lo.png"),
+        expect=f"{PERSON}:48:11: error: trường 'photos[0].file': ảnh data/profiles/photos/khong-lo.png quá lớn (400 triệu điểm ảnh); giới hạn là 50 triệu điểm ảnh. Hãy thu nhỏ ảnh (ví dụ cạnh dài 4000 điểm ảnh, trong Paint: Resize) rồi chép lại; trang web chỉ dùng ảnh rộng tối đa 1600 điểm ảnh.",
+    ),
+    "photo: a 60-megapixel PNG, under Pillow's own limit": case(
+        put("data/profiles/photos/lon.png", png_header(10_000, 6_000)),
+        sub(PERSON, "file: photos/kha-thi-phuong-dung.jpg", "file: photos/lon.png"),
+        expect=f"{PERSON}:48:11: error: trường 'photos[0].file': ảnh data/profiles/photos/lon.png quá lớn (10000 × 6000 điểm ảnh, 60 triệu điểm ảnh); giới hạn là 50 triệu điểm ảnh. Hãy thu nhỏ ảnh (ví dụ cạnh dài 4000 điểm ảnh, trong Paint: Resize) rồi chép lại; trang web chỉ dùng ảnh rộng tối đa 1600 điểm ảnh.",
+    ),
+    "photo: a GIF saved with a .jpg name": case(
+        put("data/profiles/photos/dong.jpg", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"),
+        sub(PERSON, "file: photos/kha-thi-phuong-dung.jpg", "file: photos/dong.jpg"),
+        expect=f"{PERSON}:48:11: error: trường 'photos[0].file': tệp data/profiles/photos/dong.jpg không phải ảnh đọc được (JPEG, PNG hoặc WebP); hãy xuất lại ảnh rồi chép vào data/profiles/photos/.",
+    ),
+    # --- comments that eat text -----------------------------------------------------------------------------------
+    "comment: ' #' inside an unquoted deadline (plan)": case(
+        sub(PLAN, "what: Xây dựng kế hoạch, tổ chức", "what: Xây dựng kế hoạch #2, tổ chức"),
+        expect=f'{PLAN}:373:29: error: trường \'deadlines[0].what\': dấu # sau dấu cách bắt đầu một chú thích của YAML, nên phần "#2, tổ chức phát động phong trào thi đua tại địa phương" bị bỏ khỏi giá trị. Nếu đó là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép: what: "Xây dựng kế hoạch #2, tổ chức phát động phong trào thi đua tại địa phương"',
+    ),
+    "comment: ' #' in a body's province": case(
+        sub(BODY, "province: Bắc Giang", "province: Bắc Giang # tỉnh Hà Bắc cũ"),
+        expect=f'{BODY}:5:21: error: trường \'province\': dấu # sau dấu cách bắt đầu một chú thích của YAML, nên phần "# tỉnh Hà Bắc cũ" bị bỏ khỏi giá trị. Nếu đó là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép: province: "Bắc Giang # tỉnh Hà Bắc cũ"',
+    ),
+    "comment: ' #' in a recipient, a list item (plan)": case(
+        sub(PLAN, "      - Sở Nội vụ;", "      - Sở Nội vụ #1;"),
+        expect=f'{PLAN}:393:19: error: trường \'recipients[0].items[3]\': dấu # sau dấu cách bắt đầu một chú thích của YAML, nên phần "#1;" bị bỏ khỏi giá trị. Nếu đó là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép: - "Sở Nội vụ #1;"',
+    ),
+    "comment: the whole value after the colon is a comment (movement)": case(
+        sub(MOVEMENT, "launched_by: Bộ Tư pháp", "launched_by: #Bộ Tư pháp"),
+        expect=[
+            f"{MOVEMENT}:4:13: error: trường 'launched_by': không được để trống. Cần: Cơ quan phát động. Ví dụ: launched_by: Bộ Tư pháp",
+            f'{MOVEMENT}:4:14: error: trường \'launched_by\': dấu # sau dấu cách bắt đầu một chú thích của YAML, nên phần "#Bộ Tư pháp" bị bỏ khỏi giá trị. Nếu đó là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép: launched_by: "#Bộ Tư pháp"',
+        ],
+    ),
+    "comment: after an id, a number or a choice, as in the skeletons, is a comment (body)": case(
+        sub(BODY, "level: tinh", "level: tinh  # CẦN ĐIỀN: chọn cấp"),
+        sub(BODY, "parent: ubnd-tinh-bac-giang", "parent: ubnd-tinh-bac-giang # cơ quan chủ quản"),
+        check=lambda repo: repo.bodies["so-tu-phap-bac-giang"].parent == "ubnd-tinh-bac-giang",
+    ),
+    "comment: '#' without a space before it stays in the text (plan)": case(
+        sub(PLAN, "what: Xây dựng kế hoạch, tổ chức", "what: Xây dựng kế hoạch#2, tổ chức"),
+        check=lambda repo: (
+            repo.plans["2024-stp-bac-giang-phat-dong-thi-dua"]
+            .deadlines[0]
+            .what.startswith("Xây dựng kế hoạch#2, tổ chức")
+        ),
+    ),
+    "comment: ' #' inside quotes stays in the text (body)": case(
+        sub(BODY, "province: Bắc Giang", 'province: "Bắc Giang #1"  # ghi chú'),
+        check=lambda repo: repo.bodies["so-tu-phap-bac-giang"].province == "Bắc Giang #1",
+    ),
+    # --- files no folder reads ------------------------------------------------------------------------------------
+    "stray: a plan saved in a year sub-folder": case(
+        put("data/plans/2025/2025-stp-bac-giang-phat-dong-thi-dua.yml", "draft: true\nyear: 2025\n"),
+        expect="data/plans/2025/2025-stp-bac-giang-phat-dong-thi-dua.yml:1:1: error: tệp nằm trong thư mục con 2025/ nên không được đọc: mỗi kế hoạch phải nằm ngay trong data/plans/. Hãy chuyển tệp lên data/plans/ (tên tệp đã phân biệt các bản ghi, ví dụ 2025-stp-an-giang-phat-dong-thi-dua.yml).",
+    ),
+    "stray: a folder named like a data folder, in the singular": case(
+        put("data/plan/2025-stp-bac-giang.yml", "year: 2025\n"),
+        expect="data/plan/2025-stp-bac-giang.yml:1:1: error: thư mục data/plan/ không phải thư mục dữ liệu nên tệp này không được đọc. Có phải ý bạn là data/plans/? Các thư mục dữ liệu: bodies/, movements/, commemorations/, legal/, calendars/, plans/, profiles/",
+    ),
+    "stray: a file left at the top of data/": case(
+        put("data/ke-hoach-moi.yml", "year: 2025\n"),
+        expect="data/ke-hoach-moi.yml:1:1: error: tệp nằm ngay trong data/ nên không được đọc; hãy chuyển tệp vào thư mục của loại bản ghi: bodies/, movements/, commemorations/, legal/, calendars/, plans/, profiles/",
+    ),
+    "stray: a hidden copy of a record (movement)": case(
+        put("data/movements/.van-hoa-cong-so.yml", "name: Cán bộ\n"),
+        expect="data/movements/.van-hoa-cong-so.yml:1:1: error: tệp ẩn '.van-hoa-cong-so.yml' (tên bắt đầu bằng dấu chấm) không được đọc: nếu đây là một bản ghi, hãy bỏ dấu chấm ở đầu tên tệp; nếu là tệp tạm của chương trình soạn thảo, hãy xóa.",
+    ),
+    "stray: photos in a sub-folder of profiles/photos and the guide's images are not records": case(
+        put("data/profiles/photos/goc/anh-goc.txt", "ảnh gốc\n"),
+        put("data/huong-dan/ghi-chu.txt", "ghi chú\n"),
+        put("data/movements/.gitkeep", ""),
+        check=lambda repo: "van-hoa-cong-so" in repo.movements,
+    ),
+    # --- markup typed into a text ---------------------------------------------------------------------------------
+    "markup: <script> in a plan paragraph, on the paragraph's fourth line": case(
+        sub(PLAN, "(02/9/1945-02/9/2024), 79 năm", "(02/9/1945-02/9/2024), <script>alert(1)</script> 79 năm"),
+        expect=f"{PLAN}:45:28: error: trường 'preamble[0]': không gõ mã HTML (<script>) vào nội dung: trang không chạy mã trong dữ liệu, đoạn này sẽ hiện ra thành chữ. Hãy xóa đoạn mã, chỉ giữ lại chữ cần đăng.",
+    ),
+    "markup: <img onerror> in a profile story": case(
+        sub(PERSON, "Chị Kha Thị Phương Dung thường", "<img src=x onerror=alert(1)> Chị Kha Thị Phương Dung thường"),
+        expect=f"{PERSON}:37:3: error: trường 'story': không gõ mã HTML (<img>) vào nội dung: trang không chạy mã trong dữ liệu, đoạn này sẽ hiện ra thành chữ. Hãy xóa đoạn mã, chỉ giữ lại chữ cần đăng.",
+    ),
+    "markup: <b> in a calendar row": case(
+        sub(CAL, "Tuyên truyền ý nghĩa ngày Giỗ tổ", "<b>Tuyên truyền</b> ý nghĩa ngày Giỗ tổ"),
+        expect=f"{CAL}:45:9: error: trường 'entries[2].contents[0]': không dùng thẻ HTML <b> trong nội dung; hãy viết bằng Markdown: **chữ đậm**, *chữ nghiêng*, liên kết [chữ](https://...), đoạn mới cách nhau một dòng trống.",
+    ),
+    "markup: a javascript: link in a plan paragraph": case(
+        sub(PLAN, "(02/9/1945-02/9/2024), 79 năm", "(02/9/1945-02/9/2024), [xem](javascript:alert(1)) 79 năm"),
+        expect=f"{PLAN}:45:34: error: trường 'preamble[0]': liên kết tới \"javascript:\" không được phép: trang chỉ nhận liên kết tới địa chỉ bắt đầu bằng https://, http:// hoặc mailto:. Hãy ghi địa chỉ trang web, ví dụ [Cổng thông tin Sở](https://sotuphap.angiang.gov.vn), hoặc bỏ liên kết và giữ chữ.",
+    ),
+    "markup: a data: link in a movement description": case(
+        sub(MOVEMENT, "scope: nganh", "scope: nganh\ndescription: Xem [văn bản](data:text/html,abc)."),
+        expect=f"{MOVEMENT}:6:28: error: trường 'description': liên kết tới \"data:\" không được phép: trang chỉ nhận liên kết tới địa chỉ bắt đầu bằng https://, http:// hoặc mailto:. Hãy ghi địa chỉ trang web, ví dụ [Cổng thông tin Sở](https://sotuphap.angiang.gov.vn), hoặc bỏ liên kết và giữ chữ.",
+    ),
+    "markup: an HTML comment in a legal title": case(
+        sub(LEGAL, "title: về", "title: <!-- nháp --> về"),
+        expect=f"{LEGAL}:5:8: error: trường 'title': không gõ chú thích HTML (<!-- -->) vào nội dung; ghi chú cho người biên tập đặt ở dòng riêng bắt đầu bằng #.",
+    ),
+    "markup: a web link, an automatic link and a less-than sign are text (movement)": case(
+        sub(
+            MOVEMENT,
+            "scope: nganh",
+            "scope: nganh\ndescription: Tỷ lệ <5% và a < b; xem [Cổng](https://moj.gov.vn) hoặc <https://moj.gov.vn>.",
+        ),
+        check=lambda repo: "<https://moj.gov.vn>" in repo.movements["van-hoa-cong-so"].description,
+        pages="Tỷ lệ &lt;5% và a &lt; b",
+    ),
+    # --- records published twice, contradictions ------------------------------------------------------------------
+    "twice: a second calendar of the same office and year": case(
+        Edit("data/calendars/so-tu-phap-an-giang-2023-ban-sua.yml", lambda _: (ROOT_DATA / CAL).read_text("utf-8")),
+        expect="data/calendars/so-tu-phap-an-giang-2023-ban-sua.yml:4:7: error: trường 'year': cơ quan 'so-tu-phap-an-giang' đã có lịch tuyên truyền năm 2023 ở tệp data/calendars/so-tu-phap-an-giang-2023.yml; mỗi cơ quan một năm chỉ có một lịch. Hãy sửa ngay tệp đó thay vì tạo tệp mới, hoặc đặt draft: true cho tệp đang soạn.",
+    ),
+    "twice: a draft calendar beside the published one is accepted": case(
+        Edit(
+            "data/calendars/so-tu-phap-an-giang-2023-ban-sua.yml",
+            lambda _: (ROOT_DATA / CAL).read_text("utf-8").replace("draft: false", "draft: true"),
+        ),
+        check=lambda repo: "so-tu-phap-an-giang-2023-ban-sua" in repo.files["calendars"],
+    ),
+    "twice: a profile copied to a new file name": case(
+        Edit("data/profiles/kha-thi-phuong-dung-2024.yml", lambda _: (ROOT_DATA / PERSON).read_text("utf-8")),
+        expect="data/profiles/kha-thi-phuong-dung-2024.yml:3:7: error: trường 'name': hồ sơ này trùng với tệp data/profiles/kha-thi-phuong-dung.yml (cùng tên, đơn vị và câu chuyện), nên sẽ được đăng hai lần. Hãy xóa một trong hai tệp; nếu là một lần khen thưởng khác, hãy viết câu chuyện của lần đó.",
+    ),
+    "twice: a deadline dated before the plan": case(
+        sub(PLAN, 'date: "2024-02-02"', 'date: "2023-02-02"'),
+        expect=f"{PLAN}:372:11: error: trường 'deadlines[0].date': thời hạn 02/02/2023 sớm hơn ngày ban hành kế hoạch (tháng 01/2024, document.date); hãy kiểm tra lại ngày, tháng, năm. Nếu văn bản đã ký ghi đúng như vậy, giữ nguyên và thêm vào mục này dòng before_plan: true",
+    ),
+    "twice: a deadline before the plan, as signed, with before_plan: true": case(
+        sub(PLAN, '  - date: "2024-02-02"\n', '  - date: "2023-12-20"\n    before_plan: true\n'),
+        check=lambda repo: repo.plans["2024-stp-bac-giang-phat-dong-thi-dua"].deadlines[0].date.year == 2023,
+    ),
+    # --- the right advice -----------------------------------------------------------------------------------------
+    "advice: a list item without a space after the dash (plan recipients)": case(
+        sub(PLAN, "      - Sở Nội vụ;", "      -Sở Nội vụ;"),
+        expect=f'{PLAN}:393:7: error: thiếu dấu cách sau dấu gạch đầu dòng trong "-Sở Nội vụ;"; mỗi mục của danh sách viết "- " rồi đến nội dung: - Sở Nội vụ;',
+    ),
+    "advice: every item of a list without a space after the dash (profile movements)": case(
+        sub(
+            PERSON,
+            "  - thuc-hien-thang-loi-nhiem-vu-chinh-tri-bac-giang\n  - toan",
+            "  -thuc-hien-thang-loi-nhiem-vu-chinh-tri-bac-giang\n  -toan",
+        ),
+        expect=f"{PERSON}:10:3: error: trường 'movements': phải là một danh sách (mỗi phần tử một dòng bắt đầu bằng '- '), nhưng giá trị là \"-thuc-hien-thang-loi-nhiem-vu-chinh-tri-bac-giang -toan-nganh-tu-phap-doan-ket\". Cần: Phong trào thi đua (mã trong data/movements/). Mỗi mục của danh sách viết \"- \" (dấu gạch và một dấu cách) rồi đến nội dung, ví dụ: - Nội dung.",
+    ),
+    "advice: indentation with no-break spaces pasted from Word (plan)": case(
+        sub(PLAN, "  symbol: KH-STP", "\u00a0\u00a0symbol: KH-STP"),
+        expect=f"{PLAN}:6:1: error: dòng này thụt lề bằng dấu cách không ngắt (U+00A0, thường có khi dán từ Word hoặc trang web), YAML không coi đó là thụt lề. Hãy xóa các dấu cách ở đầu dòng rồi gõ lại bằng phím cách (2 dấu cách mỗi cấp).",
+    ),
+    "advice: a field dedented out of its parent (plan document.subject)": case(
+        sub(PLAN, "  subject: Phát động", "subject: Phát động"),
+        expect=f"{PLAN}:10:1: error: trường 'subject': trường 'subject' thuộc phần 'document' (dòng 3) nhưng thụt lề ít hơn các trường của 'document', nên bị đọc là nằm ngoài. Hãy thụt lề dòng này vào thẳng cột với các trường khác của 'document' (cột 3).",
+    ),
+    "advice: a field dedented out of a list item (profile award)": case(
+        sub(PERSON, "    title: Bằng khen\n", "  title: Bằng khen\n"),
+        expect=f"{PERSON}:22:3: error: lỗi cú pháp YAML: trường 'title' thụt lề ít hơn trường ở dòng 21 (cột 5) nhưng không thẳng cột với trường nào ở ngoài. Nếu 'title' thuộc cùng mục với dòng 21, hãy thụt lề dòng này vào cột 5.",
+    ),
+    "advice: true where consent's fields are expected (profile)": case(
+        sub(PERSON, 'consent:\n  given: true\n  date: "2024-12-18"', "consent: true"),
+        expect=f"{PERSON}:55:10: error: trường 'consent': phải là một bảng các trường dạng 'tên: giá trị', nhưng giá trị là \"true\". Cần: Sự đồng ý công bố của cá nhân (bắt buộc với cá nhân; không có thì không đăng). Ví dụ: consent: {{given: true, date: \"2023-04-27\"}}",
+    ),
+    "advice: plain recipients where groups are expected (plan)": case(
+        sub(
+            PLAN, "recipients:\n  - items:\n      - Bộ Tư pháp (b/c);", "recipients:\n  - Bộ Tư pháp (b/c);\n  - items:"
+        ),
+        expect=f'{PLAN}:389:5: error: trường \'recipients[0]\': phải là một bảng các trường dạng \'tên: giá trị\', nhưng giá trị là "Bộ Tư pháp (b/c);". Ví dụ: - {{group: "Gửi bản điện tử:", items: ["UBND tỉnh (b/c);", "Lưu: VT, VP."]}}',
+    ),
+    "advice: a list item under a field that already has a value (signer)": case(
+        sub(PLAN, "  title: GIÁM ĐỐC\n", "  title: GIÁM ĐỐC\n  - Phó Giám đốc\n"),
+        expect=f"{PLAN}:387:3: error: lỗi cú pháp YAML: có một mục danh sách ('- ') xen giữa các trường 'tên: giá trị' (khối bắt đầu ở dòng 386). Nếu đây là danh sách của trường ở dòng trên, hãy để trống sau dấu hai chấm của trường đó và viết mỗi mục một dòng, thụt lề vào 2 dấu cách, bắt đầu bằng '- '; nếu không, hãy xóa dấu '- ' hoặc sửa thụt lề cho thẳng các trường.",
+    ),
+    "advice: an undefined footnote on the third line of a paragraph (plan)": case(
+        sub(PLAN, "(28/8/1945-28/8/2024), góp phần", "(28/8/1945-28/8/2024)[^9], góp phần"),
+        expect=f'{PLAN}:45:88: error: trường \'preamble[0]\': chú thích [^9] chưa có nội dung; thêm vào footnotes, ví dụ: footnotes: {{"9": "..."}}',
+    ),
+    "advice: a wrong anniversary on the third line of a paragraph (plan)": case(
+        sub(PLAN, "79 năm ngày truyền thống ngành Tư pháp", "80 năm ngày truyền thống ngành Tư pháp"),
+        expect=f'{PLAN}:45:28: error: trường \'preamble[0]\': kỷ niệm "80 năm ngày truyền thống ngành Tư pháp (28/8/1945-28/8/2024)": 2024 − 1945 = 79 năm, không phải 80 năm. Nếu văn bản đã ký ghi như vậy, giữ nguyên và thêm ghi chú biên tập: editorial_notes: [{{quote: "80 năm ngày truyền thống ngành Tư pháp (28/8/1945-28/8/2024)", note: "..."}}]',
+    ),
+    "advice: no province swapped for another in a suggestion (so-tu-phap-bac-lieu)": case(
+        sub(PLAN, "issuer: so-tu-phap-bac-giang", "issuer: so-tu-phap-bac-lieu"),
+        expect=f"{PLAN}:7:11: error: trường 'document.issuer': không có cơ quan 'so-tu-phap-bac-lieu' trong data/bodies/.",
+    ),
+    "advice: no office swapped for another in a suggestion (ubnd-tinh-hiep-hoa)": case(
+        sub(BODY, "parent: ubnd-tinh-bac-giang", "parent: ubnd-tinh-hiep-hoa"),
+        expect=f"{BODY}:4:9: error: trường 'parent': không có cơ quan 'ubnd-tinh-hiep-hoa' trong data/bodies/.",
+    ),
+    "advice: a slip in the place is still suggested (so-tu-phap-bac-gaing)": case(
+        sub(PLAN, "issuer: so-tu-phap-bac-giang", "issuer: so-tu-phap-bac-gaing"),
+        expect=f"{PLAN}:7:11: error: trường 'document.issuer': không có cơ quan 'so-tu-phap-bac-gaing' trong data/bodies/. Có phải ý bạn là 'so-tu-phap-bac-giang'?",
+    ),
+    "advice: a missing hyphen is still suggested (so-tu-phap-bacgiang)": case(
+        sub(PLAN, "issuer: so-tu-phap-bac-giang", "issuer: so-tu-phap-bacgiang"),
+        expect=f"{PLAN}:7:11: error: trường 'document.issuer': không có cơ quan 'so-tu-phap-bacgiang' trong data/bodies/. Có phải ý bạn là 'so-tu-phap-bac-giang'?",
+    ),
+    "encoding: UTF-16 big-endian (legal)": case(
+        Edit(LEGAL, lambda text: text.encode("utf-16-be")),
+        expect=f'{LEGAL}:1:1: error: tệp được lưu bằng bảng mã UTF-16 (Windows gọi là "Unicode"), không phải UTF-8 nên không đọc được. Trong VS Code: bấm vào tên bảng mã ở thanh dưới cùng → Reopen with Encoding → UTF-16 BE, xem chữ có dấu đã hiện đúng, rồi bấm lại → Save with Encoding → UTF-8 (Notepad: File → Save As, mục Encoding chọn UTF-8).',
+    ),
+    "encoding: UTF-16 without a byte-order mark (legal)": case(
+        Edit(LEGAL, lambda text: text.encode("utf-16-le")),
+        expect=f'{LEGAL}:1:1: error: tệp được lưu bằng bảng mã UTF-16 (Windows gọi là "Unicode"), không phải UTF-8 nên không đọc được. Trong VS Code: bấm vào tên bảng mã ở thanh dưới cùng → Reopen with Encoding → UTF-16 LE, xem chữ có dấu đã hiện đúng, rồi bấm lại → Save with Encoding → UTF-8 (Notepad: File → Save As, mục Encoding chọn UTF-8).',
     ),
     # --- files -------------------------------------------------------------------------------------------------------
     "file: a name with capitals and diacritics (movement)": case(
@@ -957,7 +1233,7 @@ def test_bad_input(data_copy: Path, photo_cache: Path, name: str) -> None:
 def test_the_catalogue_covers_every_data_type() -> None:
     assert len(CASES) >= 60
     touched = {edit.file.split("/")[1] for c in CASES.values() for edit in c.edits}
-    assert touched == {"plans", "calendars", "profiles", "movements", "commemorations", "legal", "bodies"}
+    assert touched >= {"plans", "calendars", "profiles", "movements", "commemorations", "legal", "bodies"}
 
 
 # --- the same mistakes through the real build ----------------------------------------------------------------------

@@ -13,12 +13,12 @@ from typing import Any
 
 from PIL import Image
 
+from thidua.check.suggest import closest_id
 from thidua.derive.occurrence import occurrence
 from thidua.records import models
 from thidua.records.kinds import LABELS
 from thidua.records.repository import Repository
 from thidua.source.problems import Problem
-from thidua.check.suggest import closest_id
 
 
 def references(repo: Repository) -> list[Problem]:

@@ -175,6 +175,17 @@ def _files(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[
                 Problem(name, 1, 1, "chỉ nhận tệp .yml trong thư mục dữ liệu; hãy đổi tên hoặc chuyển tệp này đi.")
             )
             continue
+        if path.name.startswith("."):
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    1,
+                    f"tệp ẩn '{path.name}' (tên bắt đầu bằng dấu chấm) không được đọc: nếu đây là một bản ghi, hãy bỏ "
+                    "dấu chấm ở đầu tên tệp; nếu là tệp tạm của chương trình soạn thảo, hãy xóa.",
+                )
+            )
+            continue
         if not ID.match(path.stem):
             problems.append(
                 Problem(

@@ -109,7 +109,8 @@ def unclosed_quote(err: yaml.YAMLError, text: str) -> Found:
         if not match:
             continue
         quote, rest = match.group(2), line[match.end() :]
-        closed = re.search(r'(?<!\\)"\s*(#.*)?$', rest) if quote == '"' else re.search(r"'\s*(#.*)?$", rest)
+        # closed at the end of the line, or closed earlier with more text after it (told by text_after_quotes)
+        closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'", rest)
         if not closed:
             name = "dấu ngoặc kép" if quote == '"' else "dấu nháy đơn"
             return (
@@ -146,6 +147,116 @@ def alias(err: yaml.YAMLError, text: str) -> Found:
             f'hãy đặt cả giá trị trong ngoặc kép, ví dụ: {key}: "{_example(value)}"'
         ),
     )
+
+
+def ampersand(err: yaml.YAMLError, text: str) -> Found:
+    """`launched_by: &Bộ Tư pháp`: a leading & or * followed by a letter YAML does not allow in a name."""
+    if "expected alphabetic or numeric character" not in (getattr(err, "problem", "") or ""):
+        return None
+    where = _mark(err, "context_mark") or _mark(err, "problem_mark")
+    if where is None:
+        return None
+    line = _lines(text)[where[0] - 1]
+    match = KEY_VALUE.match(line)
+    if not match or not match.group(4).startswith(("&", "*")):
+        return None
+    column = len(match.group(1)) + len(match.group(2)) + len(match.group(3)) + 2
+    sign = match.group(4)[0]
+    meaning = "neo" if sign == "&" else "tham chiếu"
+    return (
+        where[0],
+        column,
+        f"lỗi cú pháp YAML: giá trị bắt đầu bằng dấu {sign} (YAML hiểu là {meaning}); hãy đặt cả giá trị trong "
+        f"ngoặc kép{quoted_fix(line, column - 1)}",
+    )
+
+
+def text_after_quotes(err: yaml.YAMLError, text: str) -> Found:
+    """`name: "Cán bộ" giỏi`: a value that starts with a quote ends at the closing quote; more text after it
+    on the line is an error."""
+    where = _mark(err, "problem_mark")
+    if where is None or where[0] > len(_lines(text)):
+        return None
+    line = _lines(text)[where[0] - 1]
+    match = re.match(r"""^(\s*(?:-\s+)?(?:[^\s:#"'][^:#]*?:\s+)?)(["'])(.*?)\2\s+([^\s#].*)$""", line)
+    if not match:
+        return None
+    column = len(match.group(1))
+    return (
+        where[0],
+        column + 1,
+        "lỗi cú pháp YAML: giá trị bắt đầu bằng dấu ngoặc thì kết thúc ở dấu ngoặc đóng, phần chữ phía sau "
+        f'("{_example(match.group(4))}") nằm ngoài ngoặc. Hãy đặt cả giá trị trong một cặp ngoặc'
+        f"{quoted_fix(line, column)}",
+    )
+
+
+def list_among_fields(err: yaml.YAMLError, text: str) -> Found:
+    """A "- item" line inside a block of `name: value` fields (or right under a field that has a value)."""
+    problem = getattr(err, "problem", "") or ""
+    if "found '-'" not in problem and "<block sequence start>" not in problem:
+        return None
+    where = _mark(err, "problem_mark")
+    start = _mark(err, "context_mark")
+    if where is None:
+        return None
+    lines = _lines(text)
+    indent = where[1] - 1
+    for number in range(where[0] - 1, 0, -1):  # a sibling item further in: this one lost its indentation
+        above = lines[number - 1]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        item = re.match(r"^(\s*)-\s", above)
+        if item and len(item.group(1)) > indent:
+            return (
+                where[0],
+                where[1],
+                f"lỗi cú pháp YAML: mục danh sách này thụt lề ít hơn mục ở dòng {number} (cột "
+                f"{len(item.group(1)) + 1}); hãy thụt lề cho thẳng cột với các mục khác của danh sách.",
+            )
+        break
+    since = f" (khối bắt đầu ở dòng {start[0]})" if start else ""
+    return (
+        where[0],
+        where[1],
+        f"lỗi cú pháp YAML: có một mục danh sách ('- ') xen giữa các trường 'tên: giá trị'{since}. Nếu đây là danh "
+        "sách của trường ở dòng trên, hãy để trống sau dấu hai chấm của trường đó và viết mỗi mục một dòng, thụt lề "
+        "vào 2 dấu cách, bắt đầu bằng '- '; nếu không, hãy xóa dấu '- ' hoặc sửa thụt lề cho thẳng các trường.",
+    )
+
+
+def dedented_field(err: yaml.YAMLError, text: str) -> Found:
+    """A field indented less than the fields just above it, and in line with no field further out: most often
+    a field of the list item above that lost its indentation."""
+    problem = getattr(err, "problem", "") or ""
+    if "expected <block end>" not in problem:
+        return None
+    where = _mark(err, "problem_mark")
+    if where is None:
+        return None
+    lines = _lines(text)
+    line = lines[where[0] - 1]
+    match = KEY_VALUE.match(line) or re.match(r"^(\s*)([^\s:#\"'\-][^:#]*?):()()$", line)
+    if not match or match.group(1).strip():
+        return None
+    indent = len(match.group(1))
+    for number in range(where[0] - 1, 0, -1):
+        above = lines[number - 1]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        item = re.match(r"^(\s*-\s+)\S", above)
+        column = len(item.group(1)) if item else len(above) - len(above.lstrip())
+        if column <= indent:
+            return None
+        key = match.group(2)
+        return (
+            where[0],
+            indent + 1,
+            f"lỗi cú pháp YAML: trường '{key}' thụt lề ít hơn trường ở dòng {number} (cột {column + 1}) nhưng không "
+            f"thẳng cột với trường nào ở ngoài. Nếu '{key}' thuộc cùng mục với dòng {number}, hãy thụt lề dòng này "
+            f"vào cột {column + 1}.",
+        )
+    return None
 
 
 def unclosed_bracket(err: yaml.YAMLError, text: str) -> Found:
@@ -270,10 +381,14 @@ RULES: list[Callable[[yaml.YAMLError, str], Found]] = [
     dash_without_space,
     two_documents,
     alias,
+    ampersand,
+    text_after_quotes,
     unclosed_bracket,
     bracketed_text,
     no_colon,
     colon_in_value,
+    list_among_fields,
+    dedented_field,
     indentation,
 ]
 

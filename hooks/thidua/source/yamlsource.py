@@ -144,7 +144,8 @@ def walk(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ..
 
 
 MAX_FILE_BYTES = 1_000_000  # the largest real record (a plan) is about 30 KB
-MAX_VALUE_CHARS = 100_000  # the whole text of the longest real plan is about 17 000 characters
+MAX_VALUE_CHARS = 100_000
+ANCHORS_TOLD = 3  # the whole text of the longest real plan is about 17 000 characters
 # Spaces that look like spaces but are not YAML indentation: pasted from Word (no-break space) or web pages.
 _ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _ODD_INDENT = re.compile(f"^ *([{_ODD_SPACES}])[ {_ODD_SPACES}]*\\S", re.MULTILINE)
@@ -242,28 +243,29 @@ def _odd_indentation(text: str, name: str) -> list[Problem]:
 
 
 def _anchors(text: str, name: str) -> list[Problem]:
-    """Anchors (`&x`) and aliases (`*x`), told at each use. Only looked for when the text has & or *."""
-    problems = []
+    """Anchors (`&x`) and aliases (`*x`): the first few told where they stand, then how many more (an alias
+    bomb holds thousands). Only looked for when the text has & or *; events are not expanded, so this is linear."""
+    found = [
+        (event.start_mark, "*" if isinstance(event, yaml.AliasEvent) else "&", event.anchor)
+        for event in yaml.parse(text, Loader=FAST_LOADER)
+        if getattr(event, "anchor", None) is not None
+    ]
     lines = text.splitlines()
-    for event in yaml.parse(text, Loader=FAST_LOADER):
-        anchor = getattr(event, "anchor", None)
-        if anchor is None:
-            continue
-        mark = event.start_mark
-        sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+    problems = []
+    for mark, sign, anchor in found[:ANCHORS_TOLD]:
         line = lines[mark.line] if mark.line < len(lines) else ""
-        fix = yamlerrors.quoted_fix(line, mark.column)
-        problems.append(
-            Problem(
-                name,
-                mark.line + 1,
-                mark.column + 1,
-                f"tệp dữ liệu không dùng neo và tham chiếu của YAML ({sign}{anchor}); hãy chép lại đầy đủ nội dung "
-                f"cần lặp lại. Nếu dấu {sign} là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép{fix}",
-            )
+        message = (
+            f"tệp dữ liệu không dùng neo và tham chiếu của YAML ({sign}{anchor}); hãy chép lại đầy đủ nội dung "
+            "cần lặp lại."
         )
-        if len(problems) == 20:
-            break
+        if line[mark.column :].strip() != f"&{anchor}":  # not the anchor of the block below: may be typed text
+            fix = yamlerrors.quoted_fix(line, mark.column)
+            message += f" Nếu dấu {sign} là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép{fix}"
+        problems.append(Problem(name, mark.line + 1, mark.column + 1, message))
+    if len(found) > ANCHORS_TOLD:
+        last = problems[-1]
+        more = f"{last.message} Tệp còn {len(found) - ANCHORS_TOLD} chỗ khác dùng & hoặc *; hãy bỏ hết."
+        problems[-1] = Problem(last.file, last.line, last.column, more)
     return problems
 
 
