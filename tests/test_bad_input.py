@@ -13,7 +13,10 @@ says what happens now. The marks are strict: once the loader is fixed, remove th
 from __future__ import annotations
 
 import re
+import resource
 import struct
+import subprocess
+import sys
 import threading
 import time
 import unicodedata
@@ -27,9 +30,11 @@ import pytest
 
 from conftest import build_site
 from thidua.check.loader import load_repository
+from thidua.publish import pages as pages_module
 from thidua.publish.pages import build_pages, process_photos
 from thidua.records.repository import Repository
-from thidua.source.problems import DataError
+from thidua.source.problems import BuildFailure, DataError
+from thidua.source.yamlsource import parse
 
 PLAN = "data/plans/2024-stp-bac-giang-phat-dong-thi-dua.yml"
 PLAN23 = "data/plans/2023-ubnd-xa-thuong-thang-phat-dong-thi-dua.yml"
@@ -881,7 +886,7 @@ CASES: dict[str, Case] = {
         expect=[
             f'{LEGAL}:1:7: error: tệp dữ liệu không dùng neo và tham chiếu của YAML (&l0); hãy chép lại đầy đủ nội dung cần lặp lại. Nếu dấu & là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép, ví dụ: lol0: "&l0 [\\"ha ha\\"]"',
             f'{LEGAL}:2:7: error: tệp dữ liệu không dùng neo và tham chiếu của YAML (&l1); hãy chép lại đầy đủ nội dung cần lặp lại. Nếu dấu & là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép, ví dụ: lol1: "&l1 [*l0, *l0, ..."',
-            f"{LEGAL}:2:12: error: tệp dữ liệu không dùng neo và tham chiếu của YAML (*l0); hãy chép lại đầy đủ nội dung cần lặp lại. Nếu dấu * là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép. Tệp còn 97 chỗ khác dùng & hoặc *; hãy bỏ hết.",
+            f"{LEGAL}:2:12: error: tệp dữ liệu không dùng neo và tham chiếu của YAML (*l0); hãy chép lại đầy đủ nội dung cần lặp lại. Nếu dấu * là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép. Tệp còn 97 chỗ khác dùng &, * hoặc !; hãy bỏ hết.",
         ],
     ),
     "resource: an alias bomb with a syntax error after it (legal)": case(
@@ -902,7 +907,7 @@ CASES: dict[str, Case] = {
     ),
     "resource: a value that starts with ! (legal note)": case(
         sub(LEGAL, "title: về", "note: !quan trọng, đọc kỹ\ntitle: về"),
-        expect=f"{LEGAL}:5:7: error: trường 'note': giá trị bắt đầu bằng dấu ! (YAML hiểu là thẻ kiểu, và bỏ phần đó khỏi giá trị); hãy đặt cả giá trị trong ngoặc kép, ví dụ: note: \"!quan trọng, đọc kỹ\"",
+        expect=f'{LEGAL}:5:7: error: giá trị bắt đầu bằng dấu ! (YAML hiểu là thẻ kiểu, và bỏ phần đó khỏi giá trị); hãy đặt cả giá trị trong ngoặc kép, ví dụ: note: "!quan trọng, đọc kỹ"',
     ),
     "resource: a 1.5 MB file (plan)": case(
         Edit(PLAN, lambda text: text + "# " + "x" * 1_500_000 + "\n"),
@@ -1244,6 +1249,9 @@ END_TO_END = [
     _param("reference: an unknown successor (body)"),
     _param("calendar: a theme in the wrong month"),
     _param("photo: a file that is not an image"),
+    _param("photo: a file cut short by an interrupted copy"),
+    _param("resource: an alias bomb, nine levels of ten aliases (legal)"),
+    _param("stray: a plan saved in a year sub-folder"),
 ]
 
 
@@ -1262,3 +1270,171 @@ def test_bad_input_fails_the_build(data_copy: Path, tmp_path: Path, name: str) -
         assert f"{data_copy.parent}/{message}" in result.stderr
     assert f"{len(c.expected)} lỗi trong dữ liệu; chưa xuất bản gì." in result.stderr
     assert not out.exists()
+
+
+# --- no input exhausts memory: the same cases under a memory cap ---------------------------------------------------
+
+MEMORY_CAP = 1 << 30  # 1 GiB of address space: the real data's check needs about a third of it
+UNDER_A_CAP = [
+    _param("resource: an alias bomb, nine levels of ten aliases (legal)"),
+    _param("resource: an alias bomb with a syntax error after it (legal)"),
+    _param("huge: a 5 MB plan is refused before it is parsed"),
+    _param("huge: a 900 KB file with a syntax error on its last line is explained in time (legal)"),
+    _param("photo: a 400-megapixel PNG (decompression bomb)"),
+]
+
+
+def _capped() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+@pytest.mark.parametrize("name", UNDER_A_CAP)
+def test_bad_input_under_a_memory_cap(data_copy: Path, name: str) -> None:
+    """`make check` under a 1 GiB cap (resource.setrlimit in the child): a message, never a MemoryError.
+    Both parsers are exercised: libyaml, and the pure-Python one that explains syntax errors."""
+    c = CASES[name]
+    for edit in c.edits:
+        edit.apply(data_copy.parent)
+    result = subprocess.run(
+        [sys.executable, "-m", "thidua", "check", "data"],
+        cwd=data_copy.parent,
+        env={"PYTHONPATH": str(ROOT_DATA / "hooks")},
+        capture_output=True,
+        text=True,
+        timeout=HANG,
+        preexec_fn=_capped,  # noqa: PLW1509 - the child is single-threaded until exec
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
+    assert result.stderr.splitlines()[: len(c.expected)] == list(c.expected)
+
+
+# --- no English from the parsers -----------------------------------------------------------------------------------
+
+# Words of PyYAML's and libyaml's problems ("sequence entries are not allowed here", "found character '@' that
+# cannot start any token", ...): none may reach an editor.
+ENGLISH = re.compile(
+    r"\b(expected|found|allowed|while|scanning|parsing|could not|mapping|sequence|character|block|stream|token"
+    r"|alias|anchor|indentation|directive|escape|document separator)\b",
+    re.IGNORECASE,
+)
+BROKEN_YAML = {
+    "text after a closing quote": "kind: Chỉ thị\ntitle: 'về thi đua' - năm 2024\n",
+    "a value starting with @": "kind: @Chỉ thị\n",
+    "a value starting with a backquote": "kind: `Chỉ thị`\n",
+    "an unknown escape in double quotes": 'title: "C:\\qua\\thi-dua"\n',
+    "a short \\x escape": 'title: "\\x4"\n',
+    "a %YAML directive": "%YAML 2.0\n---\nkind: Chỉ thị\n",
+    "a %TAG directive without a prefix": "%TAG !\n---\nkind: Chỉ thị\n",
+    "a tag left open": "kind: !<Chỉ thị\n",
+    "an undefined tag handle": "kind: !x!y Chỉ thị\n",
+    "a block indicator with indentation 0": "title: >0\n  về thi đua\n",
+    "text after a block indicator": "title: >về thi đua\n",
+    "a list left open": "cites: [a, b\nkind: Chỉ thị\n",
+    "a mapping left open": "signer: {title: GIÁM ĐỐC\nkind: Chỉ thị\n",
+    "text after the end of the document": "kind: Chỉ thị\n...\ntitle: về thi đua\n",
+    "a list item among fields": "signer:\n  title: GIÁM ĐỐC\n  - Phó Giám đốc\n",
+    "a field deeper than the value above": "kind: Chỉ thị\n  title: về thi đua\n",
+    "a list after a quoted value": 'kind: "Chỉ thị"\n  - về thi đua\n',
+    "a document separator inside quotes": 'title: "về\n---\nthi đua"\n',
+    "an alias without a name": "kind: *\n",
+    "an anchor defined twice": "kind: &a Chỉ thị\ntitle: &a về\n",
+    "an undefined alias": "kind: *chi-thi\n",
+    "a tab before a field": "signer:\n\ttitle: GIÁM ĐỐC\n",
+    "a line of text between fields": "kind: Chỉ thị\nvề thi đua\ntitle: x\n",
+    "a question mark key": "? kind\n: Chỉ thị\n? [a]\n",
+    "a key and a value on a list line": "- kind: Chỉ thị\nkind: Luật\n",
+    "a stray closing bracket": "kind: Chỉ thị]\ntitle: [a]]\n",
+    "a colon inside a value": "title: về: thi đua\n",
+    "an unclosed double quote": 'title: "về thi đua\n',
+    "a control character": "title: về\x07thi đua\n",
+    "an explicit type tag": "kind: !!str Chỉ thị\n",
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN_YAML))
+def test_no_parser_english_reaches_an_editor(name: str) -> None:
+    source, problems = parse(BROKEN_YAML[name].encode("utf-8"), LEGAL)
+    assert problems, "the broken file was accepted"
+    for problem in problems:
+        assert problem.file == LEGAL and problem.line >= 1 and problem.column >= 1
+        assert not ENGLISH.search(problem.message), problem.format()
+
+
+# --- an unforeseen error in the build names the data file, never a traceback -----------------------------------
+
+
+def test_a_failing_page_names_its_data_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    repo = load_repository(ROOT_DATA / "data", ROOT_DATA)
+    original = pages_module.render
+
+    def broken(template: str, *args: Any, **kwargs: Any) -> str:
+        if template == "plan.md.j2":
+            raise KeyError("signer")
+        return original(template, *args, **kwargs)
+
+    monkeypatch.setattr(pages_module, "render", broken)
+    with pytest.raises(BuildFailure) as failure:
+        build_pages(repo, process_photos(repo, ROOT_DATA / "data", tmp_path))
+    report = failure.value.report()
+    assert re.match(r"data/plans/[a-z0-9-]+\.yml:1:1: error: lỗi không lường trước khi dựng trang ke-hoach/", report)
+    assert "KeyError: 'signer'" in report and "Chưa xuất bản gì." in report
+
+
+def test_a_failing_photo_names_its_profile(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    repo = load_repository(ROOT_DATA / "data", ROOT_DATA)
+
+    def broken(source: Path, cache: Path) -> None:
+        raise OSError("broken data stream when reading image file")
+
+    monkeypatch.setattr(pages_module.photos_, "process", broken)
+    with pytest.raises(BuildFailure) as failure:
+        process_photos(repo, ROOT_DATA / "data", tmp_path)
+    assert re.match(
+        r"data/profiles/[a-z0-9-]+\.yml:1:1: error: lỗi không lường trước khi xử lý ảnh data/profiles/photos/",
+        failure.value.report(),
+    )
+
+
+def test_the_hooks_turn_any_error_into_a_vietnamese_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.exceptions import PluginError
+
+    import mkdocs_hooks
+
+    def broken(files: Any, config: Any) -> Any:
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(mkdocs_hooks, "_files", broken)
+    with pytest.raises(PluginError) as failure:
+        mkdocs_hooks.on_files(None, None)
+    assert str(failure.value).startswith(
+        "Không dựng được trang: lỗi không lường trước khi đọc dữ liệu và tạo các trang"
+    )
+    assert "RuntimeError: hỏng" in str(failure.value)
+
+
+def test_a_failed_make_site_ends_with_a_vietnamese_summary(data_copy: Path) -> None:
+    """`make site` on bad data: the located message, MkDocs's own last line, then ours; site/ untouched."""
+    for edit in CASES["photo: a file cut short by an interrupted copy"].edits:
+        edit.apply(data_copy.parent)
+    site = ROOT_DATA / "site"
+    before = sorted(site.rglob("*")) if site.exists() else None
+    result = subprocess.run(
+        ["make", "--no-print-directory", "site", f"DATA={data_copy}"],
+        cwd=ROOT_DATA,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # as an editor's terminal shows them, in order
+        text=True,
+        timeout=HANG,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout
+    assert "bị cắt cụt" in result.stdout
+    # make's own "make: *** [site] Error 1" follows; the build's last word is ours, after MkDocs's
+    lines = [line for line in result.stdout.strip().splitlines() if not line.startswith("make")]
+    assert lines[-2] == "Aborted with a BuildError!"
+    assert lines[-1].startswith("Không dựng được trang: sửa các lỗi ở trên (tệp:dòng:cột) rồi chạy lại make site.")
+    assert (sorted(site.rglob("*")) if site.exists() else None) == before
+    assert not (ROOT_DATA / ".site.tmp").exists()

@@ -41,6 +41,9 @@ def load_repository(
     root = root or data_dir.parent
     repo = Repository()
     problems: list[Problem] = []
+    if not data_dir.is_dir():  # a mistyped DATA= would otherwise publish a site without any record
+        message = f"không có thư mục dữ liệu {_display(data_dir, root)}; hãy kiểm tra DATA=<thư mục>."
+        raise DataError([Problem(_display(data_dir, root), 1, 1, message)])
     for folder, kind, build, label in KINDS:
         repo.files[folder] = set()
         for record_id, path in _files(data_dir / folder, root, problems):

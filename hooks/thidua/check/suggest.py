@@ -3,7 +3,8 @@
 Ids are made of words joined by "-": an office ("so-tu-phap", "ubnd-tinh"), a place ("bac-giang"), a year, a
 number, a subject. A string similarity alone would answer "so-tu-phap-an-giang" for "so-tu-phap-bac-giang"
 (most letters agree), swapping one province for another. Here the ids are compared word by word, like with
-like: words may be left out or added (an incomplete id), numbers may differ (a year, a document number), a
+like: words may be left out or added (an incomplete id; not both, which would replace a word by moving
+words around: "dong-nai" and "lam-dong"), numbers may differ (a year, a document number), a
 hyphen may be missing ("angiang"), and a word of four letters or more may have one letter too many, too few
 or two swapped; any other change of a word (bac -> an, binh -> ninh, stp -> ubnd) is another place or office,
 and no suggestion is made. Two equally close candidates give none either: better no answer than a wrong one.
@@ -32,7 +33,10 @@ def closest_id(ref: str, candidates: Iterable[str]) -> str | None:
 def _slip(ref: str, candidate: str) -> bool:
     """True if `candidate` differs from `ref` only by slips (see the module's docstring)."""
     a, b = ref.split("-"), candidate.split("-")
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    operations = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    if {"insert", "delete"} <= {op[0] for op in operations}:
+        return False  # a word left out here and another added there: a word replaced ("dong-nai", "lam-dong")
+    for tag, i1, i2, j1, j2 in operations:
         if tag in ("equal", "insert", "delete"):
             continue
         old, new = a[i1:i2], b[j1:j2]

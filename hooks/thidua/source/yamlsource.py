@@ -242,29 +242,38 @@ def _odd_indentation(text: str, name: str) -> list[Problem]:
     return problems
 
 
-def _anchors(text: str, name: str) -> list[Problem]:
-    """Anchors (`&x`) and aliases (`*x`): the first few told where they stand, then how many more (an alias
-    bomb holds thousands). Only looked for when the text has & or *; events are not expanded, so this is linear."""
-    found = [
-        (event.start_mark, "*" if isinstance(event, yaml.AliasEvent) else "&", event.anchor)
-        for event in yaml.parse(text, Loader=FAST_LOADER)
-        if getattr(event, "anchor", None) is not None
-    ]
+def _refused(text: str, name: str) -> list[Problem]:
+    """Anchors (`&x`), aliases (`*x`) and explicit tags (`!x`, `!!str`): YAML drops them from the value, and
+    nested aliases can expand to billions of values. The first few are told where they stand, then how many
+    more (an alias bomb holds thousands). Looked for only when the text has &, * or !, in the parser's events,
+    which are not expanded: linear in the size of the file."""
+    found = []
+    for event in yaml.parse(text, Loader=FAST_LOADER):
+        if getattr(event, "anchor", None) is not None:
+            found.append((event.start_mark, "*" if isinstance(event, yaml.AliasEvent) else "&", event.anchor))
+        elif getattr(event, "tag", None) is not None:
+            found.append((event.start_mark, "!", event.tag))
     lines = text.splitlines()
     problems = []
-    for mark, sign, anchor in found[:ANCHORS_TOLD]:
+    for mark, sign, name_ in found[:ANCHORS_TOLD]:
         line = lines[mark.line] if mark.line < len(lines) else ""
-        message = (
-            f"tệp dữ liệu không dùng neo và tham chiếu của YAML ({sign}{anchor}); hãy chép lại đầy đủ nội dung "
-            "cần lặp lại."
-        )
-        if line[mark.column :].strip() != f"&{anchor}":  # not the anchor of the block below: may be typed text
-            fix = yamlerrors.quoted_fix(line, mark.column)
-            message += f" Nếu dấu {sign} là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép{fix}"
+        if sign == "!":
+            message = (
+                "giá trị bắt đầu bằng dấu ! (YAML hiểu là thẻ kiểu, và bỏ phần đó khỏi giá trị); hãy đặt cả giá trị "
+                f"trong ngoặc kép{yamlerrors.quoted_fix(line, mark.column)}"
+            )
+        else:
+            message = (
+                f"tệp dữ liệu không dùng neo và tham chiếu của YAML ({sign}{name_}); hãy chép lại đầy đủ nội dung "
+                "cần lặp lại."
+            )
+            if line[mark.column :].strip() != f"&{name_}":  # not the anchor of the block below: may be typed text
+                fix = yamlerrors.quoted_fix(line, mark.column)
+                message += f" Nếu dấu {sign} là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép{fix}"
         problems.append(Problem(name, mark.line + 1, mark.column + 1, message))
     if len(found) > ANCHORS_TOLD:
         last = problems[-1]
-        more = f"{last.message} Tệp còn {len(found) - ANCHORS_TOLD} chỗ khác dùng & hoặc *; hãy bỏ hết."
+        more = f"{last.message} Tệp còn {len(found) - ANCHORS_TOLD} chỗ khác dùng &, * hoặc !; hãy bỏ hết."
         problems[-1] = Problem(last.file, last.line, last.column, more)
     return problems
 
@@ -287,7 +296,7 @@ def parse(raw: bytes, name: str) -> tuple[Source | None, list[Problem]]:
                 Problem(name, 1, 1, "tệp trống; hãy điền dữ liệu theo mẫu trong Hướng dẫn biên tập (data/README.md).")
             ]
         # composed nodes share what an alias points to: expanding them (_build) is where a bomb would explode
-        refused = _anchors(text, name) if "&" in text or "*" in text else []
+        refused = _refused(text, name) if "&" in text or "*" in text or "!" in text else []
         if refused:
             return None, refused
         source = Source(name, None, text=text)
@@ -310,16 +319,6 @@ def _number(n: int) -> str:
 def _build(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]) -> Any:
     start = (node.start_mark.line + 1, node.start_mark.column + 1)
     source.positions[path] = start
-    if node.tag != _DEFAULT_TAGS[type(node)]:
-        problems.append(
-            Problem(
-                source.file,
-                *start,
-                "giá trị bắt đầu bằng dấu ! (YAML hiểu là thẻ kiểu, và bỏ phần đó khỏi giá trị); hãy đặt cả giá trị "
-                f"trong ngoặc kép{yamlerrors.quoted_fix(source.line(start[0]), start[1] - 1)}",
-                field_name(path),
-            )
-        )
     if isinstance(node, yaml.ScalarNode):
         if len(node.value) > MAX_VALUE_CHARS:
             problems.append(
