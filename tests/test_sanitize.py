@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
-from conftest import build_site
+from conftest import ROOT, build_site
+from thidua.check import record_checks
 from thidua.publish.sanitize import clean_html, plain_text
 
 PLAN = "data/plans/2024-stp-bac-giang-phat-dong-thi-dua.yml"
@@ -72,11 +77,29 @@ def test_plain_text() -> None:
     )
 
 
-def test_injected_script_reaches_no_output(data_copy: Path, tmp_path: Path) -> None:
+def test_injected_script_is_refused_before_the_build(data_copy: Path, tmp_path: Path) -> None:
+    """`make check` (and so the build) refuses markup and script links with a located message."""
     replace_field(data_copy.parent / PLAN, "theme", SCRIPT)
     replace_field(data_copy.parent / PROFILE, "story", FRAME)
     result = build_site(tmp_path / "site", data_copy)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    for file, field in ((PLAN, "theme"), (PROFILE, "story")):
+        assert re.search(rf"{re.escape(file)}:\d+:\d+: error: trường '{field}': liên kết tới", result.stderr)
+        assert re.search(rf"{re.escape(file)}:\d+:\d+: error: trường '{field}': không gõ mã HTML", result.stderr)
+    assert not (tmp_path / "site").exists()
+
+
+def test_injected_script_reaches_no_output(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sanitiser stays the last line: with the check's markup rule switched off, as if it had missed
+    something, the built site (MkDocs in this process, so that the switch applies) still carries no script."""
+    replace_field(data_copy.parent / PLAN, "theme", SCRIPT)
+    replace_field(data_copy.parent / PROFILE, "story", FRAME)
+    monkeypatch.setattr(record_checks, "markup_problems", lambda source: [])
+    monkeypatch.setenv("THIDUA_DATA", str(data_copy))
+    monkeypatch.setenv("THIDUA_DRAFTS", "")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True))
     bad = []
     for path in (tmp_path / "site").rglob("*"):
         if path.suffix == ".html":

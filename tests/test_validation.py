@@ -123,7 +123,7 @@ CASES = {
         PLAN,
         "94 năm Ngày thành lập Đảng",
         "95 năm Ngày thành lập Đảng",
-        f"{PLAN}:41:5: error: trường 'preamble[0]': kỷ niệm \"95 năm Ngày thành lập Đảng Cộng sản Việt Nam "
+        f"{PLAN}:43:67: error: trường 'preamble[0]': kỷ niệm \"95 năm Ngày thành lập Đảng Cộng sản Việt Nam "
         '(03/02/1930-03/02/2024)": 2024 − 1930 = 94 năm, không phải 95 năm. Nếu văn bản đã ký ghi như vậy, giữ nguyên '
         'và thêm ghi chú biên tập: editorial_notes: [{quote: "95 năm Ngày thành lập Đảng Cộng sản Việt Nam '
         '(03/02/1930-03/02/2024)", note: "..."}]',
@@ -140,7 +140,7 @@ CASES = {
         "trong toàn tỉnh[^1]",
         "trong toàn tỉnh[^9]",
         [
-            f"{PLAN}:41:5: error: trường 'preamble[0]': chú thích [^9] chưa có nội dung; thêm vào footnotes, "
+            f"{PLAN}:47:64: error: trường 'preamble[0]': chú thích [^9] chưa có nội dung; thêm vào footnotes, "
             'ví dụ: footnotes: {"9": "..."}',
             f"{PLAN}:342:8: error: trường 'footnotes.1': chú thích 1 không được dẫn ở đâu; ghi [^1] vào chỗ cần chú thích.",
         ],
@@ -191,8 +191,9 @@ def test_not_utf8(data_copy: Path) -> None:
     path = data_copy / "movements" / "van-hoa-cong-so.yml"
     path.write_bytes(b"name: C\xe1n b\xf4\n")
     assert problems(data_copy) == [
-        "data/movements/van-hoa-cong-so.yml:1:8: error: tệp không phải mã UTF-8 (byte 0xE1 không hợp lệ). "
-        "Hãy lưu lại tệp với bảng mã UTF-8 (trong VS Code: Save with Encoding → UTF-8)."
+        "data/movements/van-hoa-cong-so.yml:1:8: error: tệp không phải mã UTF-8 (byte 0xE1 không hợp lệ; có thể "
+        "tệp được lưu bằng bảng mã cũ như Windows-1252 hay TCVN3). Hãy lưu lại tệp với bảng mã UTF-8 (trong VS "
+        "Code: Save with Encoding → UTF-8) và kiểm tra chữ có dấu."
     ]
 
 

@@ -27,8 +27,8 @@ ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Folders under data/ that hold no records and are documented as such (data/README.md): the profiles' photos
 # and the guide's own images. Everything else under data/ is either read or reported.
 ATTACHMENTS = {("profiles", "photos"), ("huong-dan",)}
-# Files that operating systems and git leave in folders; they hold nothing an editor wrote.
-SYSTEM_FILES = {".gitkeep", ".gitignore", ".ds_store", "thumbs.db", "desktop.ini"}
+# Files that operating systems, git and `make synthetic` (its marker) leave in folders: nothing an editor wrote.
+SYSTEM_FILES = {".gitkeep", ".gitignore", ".ds_store", "thumbs.db", "desktop.ini", ".thidua-synthetic"}
 
 # a file's parsed source (None if unreadable), its record (None if invalid) and its problems
 Loaded = tuple[Source | None, Any, list[Problem]]
