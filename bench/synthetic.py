@@ -422,6 +422,9 @@ class Generator:
         signer = {"title": "GIÁM ĐỐC", "name": signer_name}
         if rng.random() < 0.3:
             signer = {"prefix": "KT.", "on_behalf_of": "GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC", "name": signer_name}
+        issued = f"{year}-{rng.randint(1, 3):02d}-{rng.randint(2, 28):02d}"
+        # a plan sets no deadline before its own date (make check refuses one, unless marked before_plan)
+        later = [d for d in DEADLINES if f"{year}-{d[0]}" >= issued[: len(f"{year}-{d[0]}")]]
         plan: dict[str, Any] = {
             "draft": False,
             "year": year,
@@ -431,7 +434,7 @@ class Generator:
                 "symbol": "KH-STP",
                 "issuer": province.office,
                 "place": province.name if province.kind != "Thành phố" else province.full,
-                "date": f"{year}-{rng.randint(1, 3):02d}-{rng.randint(2, 28):02d}",
+                "date": issued,
                 "subject": f"Phát động phong trào thi đua năm {year}",
             },
             "theme": rng.choice(THEMES).format(tinh=province.full),
@@ -455,7 +458,7 @@ class Generator:
             ],
             "deadlines": [
                 {"date": f"{year}-{when}", "what": what.format(y=year), "who": rng.choice(UNITS[:2] + UNITS[3:4])}
-                for when, what in sorted(rng.sample(DEADLINES, rng.randint(3, 5)))
+                for when, what in sorted(rng.sample(later, min(len(later), rng.randint(3, 5))))
             ],
             "signer": signer,
             "recipients": self._recipients(rng, province),
@@ -596,8 +599,9 @@ class Generator:
 
     # ------------------------------------------------------------ profiles
 
-    def profile(self, n: int, plans: dict[tuple[str, int], str]) -> tuple[str, dict[str, Any]]:
-        rng = self.rng("profile", n)
+    def profile(self, n: int, plans: dict[tuple[str, int], str], attempt: int = 0) -> tuple[str, dict[str, Any]]:
+        """Profile `n`; another draw for each `attempt` (when the first repeats a profile already made)."""
+        rng = self.rng("profile", n, *([attempt] if attempt else []))
         province = self.provinces[n % len(self.provinces)]
         templates = sorted(self.corpus.repo.profiles.values(), key=lambda p: p.id)
         t = rng.choice(templates)
@@ -711,6 +715,10 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _text)
 
 
+def _identity(record: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(" ".join(str(record.get(k, "")).split()).casefold() for k in ("kind", "name", "unit", "story"))
+
+
 def _write(path: Path, record: dict[str, Any]) -> None:
     text = yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
     path.write_text(text, encoding="utf-8", newline="\n")
@@ -758,12 +766,15 @@ def generate(scale: Scale, out: Path, source: Path = DATA) -> dict[str, int]:
     for i in range(scale.photos):
         photo(i).save(photos / _photo_name(i), "JPEG", quality=85)
     seen: set[str] = set()
+    told: set[tuple[str, ...]] = set()  # the same person or unit with the same story: make check refuses a copy
     for n in range(scale.profiles):
+        attempt = 0
         pid, record = gen.profile(n, plans)
-        base, k = pid, 2
-        while pid in seen:
-            pid, k = f"{base}-{k}", k + 1
+        while pid in seen or _identity(record) in told:
+            attempt += 1
+            pid, record = gen.profile(n, plans, attempt)
         seen.add(pid)
+        told.add(_identity(record))
         _write(out / "profiles" / f"{pid}.yml", record)
     (out / MARKER).write_text(
         f"Thư mục dữ liệu tổng hợp (quy mô {scale.name}) do python -m bench.synthetic tạo; "
