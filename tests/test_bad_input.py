@@ -33,7 +33,7 @@ from thidua.check.loader import load_repository
 from thidua.publish import pages as pages_module
 from thidua.publish.pages import build_pages, process_photos
 from thidua.records.repository import Repository
-from thidua.source.problems import BuildFailure, DataError
+from thidua.source.problems import PER_FILE, BuildFailure, DataError
 from thidua.source.yamlsource import parse
 
 PLAN = "data/plans/2024-stp-bac-giang-phat-dong-thi-dua.yml"
@@ -1308,6 +1308,26 @@ def test_bad_input_under_a_memory_cap(data_copy: Path, name: str) -> None:
     assert result.returncode == 1, result.stderr[-2000:]
     assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
     assert result.stderr.splitlines()[: len(c.expected)] == list(c.expected)
+
+
+def test_a_file_with_thousands_of_mistakes_is_told_in_thirty_lines(data_copy: Path) -> None:
+    """60 000 recipients written as plain lines (under 1 MB): the first 30 told, then one line for the rest,
+    found without explaining every one (which took 40 s)."""
+    path = data_copy.parent / PLAN
+    text = path.read_text(encoding="utf-8")
+    start = text.index("recipients:")
+    path.write_text(text[:start] + "recipients:\n" + "  - Nơi nhận\n" * 60_000, encoding="utf-8")
+    result = load_within(data_copy, SECONDS)
+    assert isinstance(result, DataError)
+    found = [p.format() for p in result.problems]
+    assert len(found) == PER_FILE + 1
+    assert found[0] == (
+        f"{PLAN}:389:5: error: trường 'recipients[0]': phải là một bảng các trường dạng 'tên: giá trị', nhưng giá "
+        'trị là "Nơi nhận". Ví dụ: - {group: "Gửi bản điện tử:", items: ["UBND tỉnh (b/c);", "Lưu: VT, VP."]}'
+    )
+    assert found[-1] == (
+        f"{PLAN}:418:5: error: tệp này còn lỗi khác (chỉ báo 30 lỗi đầu); sửa các lỗi trên rồi chạy lại để xem tiếp."
+    )
 
 
 # --- no English from the parsers -----------------------------------------------------------------------------------

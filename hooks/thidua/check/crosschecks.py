@@ -18,17 +18,21 @@ from thidua.derive.occurrence import occurrence
 from thidua.records import models
 from thidua.records.kinds import LABELS
 from thidua.records.repository import Repository
-from thidua.source.problems import Problem
+from thidua.source.problems import PER_FILE, Problem
 
 
 def references(repo: Repository) -> list[Problem]:
     problems = []
 
+    told: dict[tuple[str, str], int] = {}
+
     def check(folder: str, record: str, path: tuple[Any, ...], target: str, ref: str | None) -> None:
         if ref is None or ref in repo.files[target]:
             return
         source = repo.sources[(folder, record)]
-        guess = closest_id(ref, repo.table(target))
+        told[(folder, record)] = told.get((folder, record), 0) + 1
+        # past PER_FILE a record's problems are only counted (problems.capped): no suggestion to look for
+        guess = closest_id(ref, repo.table(target)) if told[(folder, record)] <= PER_FILE else None
         hint = f" Có phải ý bạn là '{guess}'?" if guess else ""
         problems.append(source.problem(path, f"không có {LABELS[target]} '{ref}' trong data/{target}/.{hint}"))
 

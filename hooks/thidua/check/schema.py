@@ -21,7 +21,7 @@ from referencing import Registry, Resource
 from referencing._core import Resolver
 from referencing.exceptions import Unresolvable
 
-from thidua.source.problems import Problem
+from thidua.source.problems import PER_FILE, Problem
 from thidua.source.yamlsource import Source, field_name, walk
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -158,6 +158,8 @@ def validate(kind: str, source: Source) -> tuple[Any, list[Problem]]:
     root = _registry().resolver().lookup(f"{kind}.schema.json")
     for error in _validator(kind).iter_errors(data):
         problems.extend(_problems(error, source, root.contents, root.resolver))
+        if len(problems) > PER_FILE:  # the rest is counted, not explained: see problems.capped
+            break
     return data, problems
 
 

@@ -20,11 +20,37 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: error: {where}{self.message}"
 
 
+PER_FILE = 30  # problems told for one file: past that, one more line says how many were left out
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """At most PER_FILE problems of each file (a file of 60 000 wrong lines needs one fix, not 60 000 lines of
+    messages, nor the minutes it takes to write them), and a last one telling how many more there are."""
+    counts: dict[str, int] = {}
+    out = []
+    for problem in sorted(problems):
+        counts[problem.file] = counts.get(problem.file, 0) + 1
+        if counts[problem.file] <= PER_FILE:
+            out.append(problem)
+    for file, count in sorted(counts.items()):
+        if count > PER_FILE:
+            last = max(p for p in out if p.file == file)
+            out.append(
+                Problem(
+                    file,
+                    last.line,
+                    last.column,
+                    f"tệp này còn lỗi khác (chỉ báo {PER_FILE} lỗi đầu); sửa các lỗi trên rồi chạy lại để xem tiếp.",
+                )
+            )
+    return out
+
+
 class DataError(Exception):
     """Raised when the data cannot be published; carries every problem found, sorted."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(capped(problems))
         super().__init__(self.report())
 
     def report(self) -> str:
