@@ -74,8 +74,12 @@ def build_assets(
     filters, the open-data export, and the photo renditions. A `memo` reuses what did not change."""
     assets = [Asset(urls.data_download(p.id), source=p.file) for p in sorted(repo.plans.values(), key=lambda p: p.id)]
 
-    def add(path: str, inputs: tuple, make: Callable[[], bytes]) -> None:
-        assets.append(Asset(path, content=reuse(memo, path, inputs, make)))
+    def add(path: str, inputs: tuple, make: Callable[[], bytes], source: str | None = None) -> None:
+        try:
+            content = reuse(memo, path, inputs, make)
+        except Exception as err:  # noqa: BLE001 - told with the data file, never as a traceback
+            raise BuildFailure(source or f"docs/{path}", f"tạo tệp {path}", err) from err
+        assets.append(Asset(path, content=content))
 
     registry = repo.commemorations
     for cal in sorted(repo.calendars.values(), key=lambda c: c.id):
@@ -84,6 +88,7 @@ def build_assets(
             urls.calendar_feed(cal.id),
             (cal, issuer, registry, stamp, domain),
             lambda cal=cal, issuer=issuer: ical.calendar_feed(cal, issuer, registry, stamp, domain),
+            cal.file,
         )
     plans = list(repo.plans.values())
     add(
