@@ -8,6 +8,7 @@ import hashlib
 import re
 import warnings
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -120,32 +121,44 @@ def duplicates(repo: Repository) -> list[Problem]:
     """Records that would be published twice: two calendars of one office for one year, and a profile whose
     person or unit and story are those of another file (a copy saved under a new name). Drafts are not
     published, so a draft may stand beside the record it will replace."""
+    calendars = {cid: (c.issuer, c.year) for cid, c in repo.calendars.items() if not c.draft}
+    profiles = {
+        pid: (p.kind, _plain(p.name), _plain(p.unit), _plain(p.story))
+        for pid, p in repo.profiles.items()
+        if not p.draft
+    }
+    return _repeats(
+        repo,
+        "calendars",
+        calendars,
+        "year",
+        lambda key, first: (
+            f"cơ quan '{key[0]}' đã có lịch tuyên truyền năm {key[1]} ở tệp {first}; mỗi cơ quan một năm chỉ có một "
+            "lịch. Hãy sửa ngay tệp đó thay vì tạo tệp mới, hoặc đặt draft: true cho tệp đang soạn."
+        ),
+    ) + _repeats(
+        repo,
+        "profiles",
+        profiles,
+        "name",
+        lambda key, first: (
+            f"hồ sơ này trùng với tệp {first} (cùng tên, đơn vị và câu chuyện), nên sẽ được đăng hai lần. Hãy xóa "
+            "một trong hai tệp; nếu là một lần khen thưởng khác, hãy viết câu chuyện của lần đó."
+        ),
+    )
+
+
+def _repeats(
+    repo: Repository, folder: str, keys: dict[str, tuple], field: str, message: Callable[[tuple, str], str]
+) -> list[Problem]:
+    """Each record whose key another record (the first by id) already has, told at its `field`."""
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    for record_id in sorted(keys):
+        groups[keys[record_id]].append(record_id)
     problems = []
-    calendars = defaultdict(list)
-    for cid, cal in sorted(repo.calendars.items()):
-        if not cal.draft:
-            calendars[(cal.issuer, cal.year)].append(cid)
-    for (issuer, year), ids in calendars.items():
-        first = repo.sources[("calendars", ids[0])].file
-        for cid in ids[1:]:
-            message = (
-                f"cơ quan '{issuer}' đã có lịch tuyên truyền năm {year} ở tệp {first}; mỗi cơ quan một năm chỉ "
-                "có một lịch. Hãy sửa ngay tệp đó thay vì tạo tệp mới, hoặc đặt draft: true cho tệp đang soạn."
-            )
-            problems.append(repo.sources[("calendars", cid)].problem(("year",), message))
-    profiles = defaultdict(list)
-    for pid, profile in sorted(repo.profiles.items()):
-        if not profile.draft:
-            key = (profile.kind, _plain(profile.name), _plain(profile.unit), _plain(profile.story))
-            profiles[key].append(pid)
-    for ids in profiles.values():
-        first = repo.sources[("profiles", ids[0])].file
-        for pid in ids[1:]:
-            message = (
-                f"hồ sơ này trùng với tệp {first} (cùng tên, đơn vị và câu chuyện), nên sẽ được đăng hai lần. Hãy "
-                "xóa một trong hai tệp; nếu là một lần khen thưởng khác, hãy viết câu chuyện của lần đó."
-            )
-            problems.append(repo.sources[("profiles", pid)].problem(("name",), message))
+    for key, ids in groups.items():
+        first = repo.sources[(folder, ids[0])].file
+        problems.extend(repo.sources[(folder, rid)].problem((field,), message(key, first)) for rid in ids[1:])
     return problems
 
 
