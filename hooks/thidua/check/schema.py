@@ -184,6 +184,8 @@ def comment_problems(kind: str, source: Source) -> list[Problem]:
             f"là chữ của giá trị, hãy đặt cả giá trị trong ngoặc kép: {key}{fixed}"
         )
         problems.append(Problem(source.file, line, column, message, field_name(path)))
+        if len(problems) > PER_FILE:
+            break
     return problems
 
 

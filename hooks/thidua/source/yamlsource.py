@@ -144,8 +144,8 @@ def walk(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ..
 
 
 MAX_FILE_BYTES = 1_000_000  # the largest real record (a plan) is about 30 KB
-MAX_VALUE_CHARS = 100_000
-ANCHORS_TOLD = 3  # the whole text of the longest real plan is about 17 000 characters
+MAX_VALUE_CHARS = 100_000  # the whole text of the longest real plan is about 17 000 characters
+ANCHORS_TOLD = 3  # anchors, aliases and tags told one by one; the others are counted
 # Spaces that look like spaces but are not YAML indentation: pasted from Word (no-break space) or web pages.
 _ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _ODD_INDENT = re.compile(f"^ *([{_ODD_SPACES}])[ {_ODD_SPACES}]*\\S", re.MULTILINE)
