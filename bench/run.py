@@ -38,6 +38,7 @@ import yaml
 from bench import synthetic
 from thidua.check.loader import load_repository
 from thidua.publish import search
+from thidua.publish.fonts import font_assets
 from thidua.publish.pages import build_assets, build_pages, process_photos
 from thidua.publish.provenance import last_change
 
@@ -170,7 +171,8 @@ def write_floor(data: Path, floor: Path) -> Path:
     config = floor_config(docs)
     stamp = last_change(data, max((p.year for p in repo.plans.values()), default=2000))
     domain = urlsplit(config.get("site_url") or "").hostname or "localhost"
-    for asset in build_assets(repo, photos, stamp, domain, config.get("site_url") or "/", cache):
+    assets = build_assets(repo, photos, stamp, domain, config.get("site_url") or "/", cache)
+    for asset in [*assets, *font_assets(ROOT / "node_modules")]:
         target = docs / asset.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if asset.source is not None:

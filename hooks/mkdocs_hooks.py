@@ -20,6 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from thidua.check.loader import load_repository
+from thidua.publish.fonts import FontsMissing, font_assets
 from thidua.publish.pages import build_assets, build_pages, process_photos
 from thidua.publish.provenance import last_change
 from thidua.publish.reproducible import gzip_bytes
@@ -112,7 +113,11 @@ def _files(files: Files, config: MkDocsConfig) -> Files:
     stamp = last_change(data_dir, max((p.year for p in repo.plans.values()), default=2000))
     domain = urlsplit(config.site_url or "").hostname or "localhost"
     site_url = config.site_url or "/"
-    for asset in build_assets(repo, photos, stamp, domain, site_url, cache, memo):
+    try:  # the site's own fonts, installed by `npm ci` (make site, make serve)
+        fonts = font_assets(root / "node_modules")
+    except FontsMissing as err:
+        raise PluginError(str(err)) from None
+    for asset in [*build_assets(repo, photos, stamp, domain, site_url, cache, memo), *fonts]:
         if asset.source is not None:
             files.append(File.generated(config, asset.path, abs_src_path=str(root / asset.source)))
         else:

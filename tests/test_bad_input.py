@@ -586,12 +586,12 @@ CASES: dict[str, Case] = {
     # --- dates -----------------------------------------------------------------------------------------------------
     "date: 30/02 (legal)": case(
         sub(LEGAL, 'date: "2014-04-07"', 'date: "2014-02-30"'),
-        expect=f"{LEGAL}:3:7: error: trường 'date': ngày 30/02/2014 không tồn tại (tháng 2 năm 2014 có 28 ngày). Ngày "
+        expect=f"{LEGAL}:3:7: error: trường 'date': ngày 30/2/2014 không tồn tại (tháng 2 năm 2014 có 28 ngày). Ngày "
         'cuối tháng viết là "2014-02-28".',
     ),
     "date: 31/04 (body)": case(
         sub(BODY, 'until: "2025-06-30"', 'until: "2025-04-31"'),
-        expect=f"{BODY}:6:8: error: trường 'until': ngày 31/04/2025 không tồn tại (tháng 4 năm 2025 có 30 ngày). Ngày "
+        expect=f"{BODY}:6:8: error: trường 'until': ngày 31/4/2025 không tồn tại (tháng 4 năm 2025 có 30 ngày). Ngày "
         'cuối tháng viết là "2025-04-30".',
     ),
     "date: month 13 (profile published)": case(
@@ -600,12 +600,12 @@ CASES: dict[str, Case] = {
     ),
     "date: 29/02 in a common year (profile award)": case(
         sub(PERSON, 'date: "2023-12-15"', 'date: "2023-02-29"'),
-        expect=f"{PERSON}:25:11: error: trường 'awards[1].date': ngày 29/02/2023 không tồn tại (tháng 2 năm 2023 có 28 "
+        expect=f"{PERSON}:25:11: error: trường 'awards[1].date': ngày 29/2/2023 không tồn tại (tháng 2 năm 2023 có 28 "
         'ngày). Ngày cuối tháng viết là "2023-02-28".',
     ),
     "date: 31/06 (plan deadline)": case(
         sub(PLAN, 'date: "2024-06-05"', 'date: "2024-06-31"'),
-        expect=f"{PLAN}:375:11: error: trường 'deadlines[1].date': ngày 31/06/2024 không tồn tại (tháng 6 năm 2024 có "
+        expect=f"{PLAN}:375:11: error: trường 'deadlines[1].date': ngày 31/6/2024 không tồn tại (tháng 6 năm 2024 có "
         '30 ngày). Ngày cuối tháng viết là "2024-06-30".',
     ),
     "date: 31 April (solar commemoration)": case(
@@ -649,7 +649,7 @@ CASES: dict[str, Case] = {
     ),
     "lunar: day 30 of a month that has 29 days in a calendar's year (commemoration)": case(
         sub(LUNAR, "day: 10", "day: 30"),
-        expect=f"{CAL}:39:24: error: trường 'entries[2].themes[0].commemoration': ngày kỷ niệm 'gio-to-hung-vuong' năm 2023 rơi vào ngày 18/05/2023, không thuộc tháng 4 của dòng này; hãy chuyển chủ đề sang dòng Tháng 5.",
+        expect=f"{CAL}:39:24: error: trường 'entries[2].themes[0].commemoration': ngày kỷ niệm 'gio-to-hung-vuong' năm 2023 rơi vào ngày 18/5/2023, không thuộc tháng 4 của dòng này; hãy chuyển chủ đề sang dòng Tháng 5.",
     ),
     "lunar: a Vietnamese word for true (commemoration)": case(
         sub(LUNAR, "lunar: true", "lunar: có"),
@@ -660,12 +660,12 @@ CASES: dict[str, Case] = {
     "calendar: a theme in the wrong month": case(
         sub(CAL, "commemoration: thanh-lap-doan", "commemoration: thanh-lap-dang"),
         expect=f"{CAL}:30:24: error: trường 'entries[1].themes[0].commemoration': ngày kỷ niệm 'thanh-lap-dang' năm 2023 "
-        "rơi vào ngày 03/02/2023, không thuộc tháng 3 của dòng này; hãy chuyển chủ đề sang dòng Tháng 2.",
+        "rơi vào ngày 3/2/2023, không thuộc tháng 3 của dòng này; hãy chuyển chủ đề sang dòng Tháng 2.",
     ),
     "calendar: a lunar commemoration in the wrong month": case(
         sub(CAL, "commemoration: thanh-lap-doan", "commemoration: gio-to-hung-vuong"),
         expect=f"{CAL}:30:24: error: trường 'entries[1].themes[0].commemoration': ngày kỷ niệm 'gio-to-hung-vuong' năm "
-        "2023 rơi vào ngày 29/04/2023, không thuộc tháng 3 của dòng này; hãy chuyển chủ đề sang dòng Tháng 4.",
+        "2023 rơi vào ngày 29/4/2023, không thuộc tháng 3 của dòng này; hãy chuyển chủ đề sang dòng Tháng 4.",
     ),
     # --- anniversary lint ---------------------------------------------------------------------------------------------
     "anniversary: a wrong count (calendar)": case(

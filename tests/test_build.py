@@ -106,3 +106,22 @@ def test_broken_data_fails_the_build_with_located_errors(data_copy: Path, tmp_pa
     assert result.returncode != 0
     assert "data/plans/2024-stp-bac-giang-phat-dong-thi-dua.yml:2:7: error: trường 'year'" in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+NOTE_MARKS = re.compile(r'<sup class="tdkt-ed"><a href="#ghi-chu-bien-tap-(\d+)"')
+
+
+def test_editorial_notes_are_numbered_in_reading_order(site: Path) -> None:
+    """On every page, the first marks a reader meets read [1], [2], [3], ... and each has its note."""
+    pages = 0
+    for html_file in site.rglob("index.html"):
+        html = html_file.read_text(encoding="utf-8")
+        marks = [int(n) for n in NOTE_MARKS.findall(html)]
+        if not marks:
+            continue
+        pages += 1
+        first_seen = list(dict.fromkeys(marks))
+        assert first_seen == list(range(1, len(first_seen) + 1)), (html_file, first_seen)
+        for n in first_seen:
+            assert f'id="ghi-chu-bien-tap-{n}"' in html, (html_file, n)
+    assert pages >= 5  # plans, their official forms, the calendar, the criteria page

@@ -51,8 +51,8 @@ def test_every_record_has_a_page(pages: dict[str, str]) -> None:
 
 def test_phases_show_computed_anniversaries(pages: dict[str, str]) -> None:
     page = pages[urls.record("plans", "2023-ubnd-xa-thuong-thang-phat-dong-thi-dua")]
-    assert "93 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2023)" in page
-    assert "133 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/05/1890 - 19/05/2023)" in page
+    assert "93 năm Ngày thành lập Đảng Cộng sản Việt Nam (3/2/1930 - 3/2/2023)" in page
+    assert "133 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2023)" in page
 
 
 def test_editorial_note_beside_the_signed_wording(pages: dict[str, str]) -> None:

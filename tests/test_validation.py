@@ -69,7 +69,7 @@ CASES = {
         PLAN,
         '    end: "2024-06-30"',
         '    end: "2024-02-30"',
-        f"{PLAN}:359:10: error: trường 'phases[0].end': ngày 30/02/2024 không tồn tại (tháng 2 năm 2024 có 29 ngày). "
+        f"{PLAN}:359:10: error: trường 'phases[0].end': ngày 30/2/2024 không tồn tại (tháng 2 năm 2024 có 29 ngày). "
         'Ngày cuối tháng viết là "2024-02-29".',
     ),
     "end before start": (

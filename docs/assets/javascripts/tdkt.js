@@ -68,7 +68,7 @@ async function showThisMonth() {
   }
   if (days.length) {
     const list = element("ul");
-    days.forEach((day) => list.append(element("li", `${day.when}: ${day.text}${day.round ? " (năm tròn)" : ""}`)));
+    days.forEach((day) => list.append(element("li", `${day.when}: ${day.text}`)));
     box.append(list);
   }
   // The whole-year list stays for readers without JavaScript; here a link to the year page is enough.

@@ -232,7 +232,7 @@ def _calendar_month(repo: Repository, cid: str, cal: models.Calendar, i: int, j:
         return []
     months = ", ".join(str(m) for m in entry.months)
     message = (
-        f"ngày kỷ niệm '{ref}' năm {cal.year} rơi vào ngày {when.day:02d}/{when.month:02d}/{cal.year}, "
+        f"ngày kỷ niệm '{ref}' năm {cal.year} rơi vào ngày {when.day}/{when.month}/{cal.year}, "
         f"không thuộc tháng {months} của dòng này; hãy chuyển chủ đề sang dòng Tháng {when.month}."
     )
     return [repo.sources[("calendars", cid)].problem(("entries", i, "themes", j, "commemoration"), message)]

@@ -32,7 +32,7 @@ class PartialDate:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
                 raise DateTextError(
-                    f"ngày {day:02d}/{month:02d}/{year} không tồn tại (tháng {month} năm {year} có {last} ngày). "
+                    f"ngày {day}/{month}/{year} không tồn tại (tháng {month} năm {year} có {last} ngày). "
                     f'Ngày cuối tháng viết là "{year}-{month:02d}-{last:02d}".'
                 )
         return cls(year, month, day)
@@ -61,14 +61,20 @@ def parse_date(text: str) -> dt.date:
     return PartialDate.parse(text).first_day()
 
 
+def day_month(day: int, month: int) -> str:
+    """ "10/3", without leading zeros, as Vietnamese documents write a date in running text."""
+    return f"{day}/{month}"
+
+
 def short(d: dt.date | PartialDate) -> str:
-    """27/4/2023 -> "27/04/2023"; a month-only date -> "tháng 06/2023"; a year -> "năm 2023"."""
+    """ "27/4/2023"; a month-only date: "tháng 6/2023"; a year: "năm 2023". No leading zeros, as Vietnamese
+    documents write dates in running text (only the ND30 place-and-date line pads: `nd30_place_date`)."""
     if isinstance(d, dt.date):
-        return f"{d.day:02d}/{d.month:02d}/{d.year}"
+        return f"{day_month(d.day, d.month)}/{d.year}"
     if d.day is not None:
         return short(d.first_day())
     if d.month is not None:
-        return f"tháng {d.month:02d}/{d.year}"
+        return f"tháng {d.month}/{d.year}"
     return f"năm {d.year}"
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from thidua.derive import anniversary, lunar
-from thidua.derive.dates import short, weekday
+from thidua.derive.dates import day_month, short, weekday
 
 if TYPE_CHECKING:  # type only: the dates are derived from any record with a commemoration's fields
     from thidua.records.models import Commemoration
@@ -32,28 +32,47 @@ class Occurrence:
     def date_text(self) -> str:
         c = self.commemoration
         if c.lunar:
-            return f"{c.day:02d}/{c.month:02d} âm lịch, {short(self.date)}"
+            return f"{day_month(c.day, c.month)} âm lịch, {short(self.date)}"
         return short(self.date)
 
     @property
-    def range_text(self) -> str:
-        """One style for the whole site: "(03/02/1930 - 03/02/2023)", or "(1969 - 2023)" for year-only events."""
+    def span(self) -> str:
+        """One style for the whole site: "3/2/1930 - 3/2/2023", or "1969 - 2023" for year-only events."""
         c = self.commemoration
         if c.base_year is None or c.count != "nam":
             return ""
         if c.year_only:
-            return f"({c.base_year} - {self.year})"
-        return f"({c.day:02d}/{c.month:02d}/{c.base_year} - {c.day:02d}/{c.month:02d}/{self.year})"
+            return f"{c.base_year} - {self.year}"
+        return f"{day_month(c.day, c.month)}/{c.base_year} - {day_month(c.day, c.month)}/{self.year}"
 
     @property
-    def wording(self) -> str:
-        """ "93 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2023)"."""
+    def range_text(self) -> str:
+        """The span in brackets: "(3/2/1930 - 3/2/2023)"."""
+        return f"({self.span})" if self.span else ""
+
+    @property
+    def name(self) -> str:
+        """ "93 năm Ngày thành lập Đảng Cộng sản Việt Nam", "Ngày Pháp luật ... lần thứ 14": the wording
+        without its span of years."""
         c = self.commemoration
         if self.count is None:
             return c.name
         if c.count == "lan-thu":
             return f"{c.name} lần thứ {self.count}"
-        return f"{self.count} năm {c.name} {self.range_text}"
+        return f"{self.count} năm {c.name}"
+
+    @property
+    def wording(self) -> str:
+        """ "93 năm Ngày thành lập Đảng Cộng sản Việt Nam (3/2/1930 - 3/2/2023)"."""
+        return f"{self.name} {self.range_text}" if self.range_text else self.name
+
+    @property
+    def marked_wording(self) -> str:
+        """The wording with a round anniversary marked in its one bracket:
+        "80 năm Ngày Toàn quốc kháng chiến (19/12/1946 - 19/12/2026, năm tròn)"."""
+        if not self.round:
+            return self.wording
+        return f"{self.name} ({self.span}, năm tròn)" if self.span else f"{self.name} (năm tròn)"
 
 
 def occurrence(c: Commemoration, year: int) -> Occurrence:

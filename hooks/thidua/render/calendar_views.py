@@ -7,14 +7,17 @@ from typing import Any
 
 from thidua.derive.occurrence import occurrences
 from thidua.records import calendars, urls
-from thidua.records.models import Calendar
+from thidua.records.models import Calendar, CalendarEntry
 from thidua.records.repository import Repository
-from thidua.render.texts import Texts
+from thidua.render.texts import NoteNumbers, Texts
 
 
-def calendar_context(cal: Calendar, repo: Repository, here: str, first_note: int = 1) -> dict[str, Any]:
+def calendar_context(
+    cal: Calendar, repo: Repository, here: str, numbering: NoteNumbers | None = None
+) -> dict[str, Any]:
     """Rows grouped by their month label (the printed table merges the cells of one label); each theme
-    carries the date of the commemoration it honours in the calendar's year."""
+    carries the date of the commemoration it honours in the calendar's year. Editorial notes are numbered
+    with the page's other texts (`numbering`, a plan's page) or on their own (the calendar's page)."""
     groups: list[dict[str, Any]] = []
     for entry in cal.entries:
         row = {"entry": entry, "themes": calendars.theme_views(entry, cal.year, repo.commemorations)}
@@ -22,7 +25,7 @@ def calendar_context(cal: Calendar, repo: Repository, here: str, first_note: int
             groups[-1]["rows"].append(row)
         else:
             groups.append({"label": entry.label, "rows": [row]})
-    return {"calendar": cal, "groups": groups, "texts": Texts(cal.editorial_notes, first_note)}
+    return {"calendar": cal, "groups": groups, "texts": Texts(cal.editorial_notes, numbering or NoteNumbers())}
 
 
 def calendar_page_context(cal: Calendar, repo: Repository, here: str) -> dict[str, Any]:
@@ -40,13 +43,15 @@ def calendar_page_context(cal: Calendar, repo: Repository, here: str) -> dict[st
 
 def calendar_month_context(cal: Calendar, repo: Repository, here: str, month: int) -> dict[str, Any]:
     context = calendar_page_context(cal, repo, here)
-    rows = [
-        {"entry": e, "themes": calendars.theme_views(e, cal.year, repo.commemorations)}
-        for e in calendars.entries_for_month(cal, month)
-    ]
+
+    def row(entry: CalendarEntry) -> dict[str, Any]:
+        return {"entry": entry, "themes": calendars.theme_views(entry, cal.year, repo.commemorations)}
+
+    entries = calendars.entries_for_month(cal, month)
     context.update(
         month=month,
-        rows=rows,
+        rows=[row(e) for e in entries if not e.year_round],  # the month's own themes, in the table
+        year_round=[row(e) for e in entries if e.year_round],  # the same every month: listed compactly after
         occurrences=[o for o in context["occurrences"] if o.date.month == month],
         previous=urls.calendar_month(cal.id, month - 1) if month > 1 else None,
         next=urls.calendar_month(cal.id, month + 1) if month < 12 else None,
@@ -115,6 +120,6 @@ def this_month_data(repo: Repository) -> dict[str, Any]:
             year,
         ):
             commemorations.setdefault(f"{year}-{o.date.month:02d}", []).append(
-                {"date": o.date.isoformat(), "when": f"{o.weekday}, {o.date_text}", "text": o.wording, "round": o.round}
+                {"date": o.date.isoformat(), "when": f"{o.weekday}, {o.date_text}", "text": o.marked_wording}
             )
     return {"calendars": out_calendars, "commemorations": commemorations}

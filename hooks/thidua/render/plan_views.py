@@ -13,7 +13,7 @@ from thidua.records import urls
 from thidua.records.models import Node, Plan
 from thidua.records.repository import Repository
 from thidua.render.calendar_views import calendar_context
-from thidua.render.texts import Texts
+from thidua.render.texts import NoteNumbers, Texts
 
 
 @dataclass(frozen=True)
@@ -74,9 +74,9 @@ def header(plan: Plan, repo: Repository) -> dict[str, Any]:
 
 def plan_context(plan: Plan, repo: Repository, here: str) -> dict[str, Any]:
     assign_anchors(plan)
-    texts = Texts(plan.editorial_notes)
+    texts = Texts(plan.editorial_notes)  # the plan's calendars share its note numbers: one count down the page
     calendars = {
-        n.calendar: calendar_context(repo.calendars[n.calendar], repo, here, len(plan.editorial_notes) + 1)
+        n.calendar: calendar_context(repo.calendars[n.calendar], repo, here, texts.numbering)
         for n in plan.walk()
         if n.calendar and n.calendar in repo.calendars
     }
@@ -116,6 +116,7 @@ CRITERIA_QUOTED = 3  # the newest plans' criteria are quoted in full; older ones
 def criteria_context(repo: Repository, here: str) -> dict[str, Any]:
     """The criteria page quotes the plan sections tagged `topic: tieu-chi-dien-hinh`, from that one source."""
     sections = []
+    numbering = NoteNumbers()  # one count of editorial notes down the page, across the quoted plans
     for plan in sorted(repo.plans.values(), key=lambda p: (-p.year, p.id)):
         assign_anchors(plan)
         for node in plan.walk():
@@ -124,7 +125,7 @@ def criteria_context(repo: Repository, here: str) -> dict[str, Any]:
                     {
                         "plan": plan,
                         "items": flatten([node]),
-                        "texts": Texts(plan.editorial_notes),
+                        "texts": Texts(plan.editorial_notes, numbering),
                         "calendars": {},
                         "movement_names": {},
                     }

@@ -48,6 +48,7 @@ def environment(version: tuple = ()) -> jinja2.Environment:
     env.filters["front_matter"] = front_matter
     env.filters["md_label"] = lambda s: str(s).replace("*", "\\*")
     env.filters["short_date"] = dates.short
+    env.filters["day_month"] = lambda c: dates.day_month(c.day, c.month)
     env.filters["md_cell"] = lambda s: str(s).replace("|", "\\|")
     env.globals.update(LEVELS=labels.LEVELS, SCOPES=labels.SCOPES)
     return env

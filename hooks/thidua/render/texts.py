@@ -16,33 +16,62 @@ class Segment:
     note: int | None = None
 
 
+@dataclass(eq=False)
+class NoteNumbers:
+    """The numbers of the editorial notes on one page, given in the order a reader meets their marks: [1], [2],
+    [3] down the page, whichever record (a plan, its calendar) each note belongs to. Numbers are given as the
+    page's templates print the texts, so they follow the page's own order."""
+
+    _numbers: dict[tuple[int, int], int] = field(default_factory=dict)
+    _texts: list[Texts] = field(default_factory=list)
+
+    def add(self, texts: Texts) -> None:
+        self._texts.append(texts)
+
+    def number(self, texts: Texts, index: int) -> int:
+        """The number of `texts.notes[index]`: the next free one the first time its mark is met."""
+        return self._numbers.setdefault((id(texts), index), len(self._numbers) + 1)
+
+    def listed(self) -> list[tuple[int, EditorialNote]]:
+        """Every note of the page by number, for a list of notes at its end: those whose quote the page did not
+        print (none, in valid data) are numbered after the others."""
+        every = [(texts, index) for texts in self._texts for index in range(len(texts.notes))]
+        return sorted((self.number(texts, index), texts.notes[index]) for texts, index in every)
+
+
 @dataclass
 class Texts:
-    """Splits texts around the quotes of editorial notes, so that pages show each note beside its wording."""
+    """Splits texts around the quotes of editorial notes, so that pages show each note beside its wording.
+    Texts of one page share one `NoteNumbers`."""
 
     notes: tuple[EditorialNote, ...]
-    first: int = 1
-    shown: set[int] = field(default_factory=set)
+    numbering: NoteNumbers = field(default_factory=NoteNumbers, compare=False, repr=False)
+    shown: set[int] = field(default_factory=set, compare=False, repr=False)  # state of one rendering
+
+    def __post_init__(self) -> None:
+        self.numbering.add(self)
 
     def segments(self, text: str) -> list[Segment]:
         text = re.sub(r"\s+", " ", text).strip()
-        out = [Segment(text)]
-        for number, note in enumerate(self.notes, self.first):
-            split: list[Segment] = []
-            for seg in out:
-                if seg.note is not None or note.quote not in seg.text:
-                    split.append(seg)
+        out: list[tuple[str, int | None]] = [(text, None)]
+        for index, note in enumerate(self.notes):
+            split: list[tuple[str, int | None]] = []
+            for run, quoted in out:
+                if quoted is not None or note.quote not in run:
+                    split.append((run, quoted))
                     continue
-                before, _, after = seg.text.partition(note.quote)
-                split += [Segment(before), Segment(note.quote, number), Segment(after)]
+                before, _, after = run.partition(note.quote)
+                split += [(before, None), (note.quote, index), (after, None)]
             out = split
-        return [s for s in out if s.text]
+        # numbered in reading order, also within one text
+        return [Segment(run, None if i is None else self.numbering.number(self, i)) for run, i in out if run]
 
     def notes_for(self, text: str) -> list[tuple[int, EditorialNote]]:
         """Notes quoting `text` that have not been shown yet on this page (each is shown once)."""
+        text = re.sub(r"\s+", " ", text)
         found = []
-        for number, note in enumerate(self.notes, self.first):
-            if number not in self.shown and note.quote in re.sub(r"\s+", " ", text):
-                self.shown.add(number)
-                found.append((number, note))
-        return found
+        for index, note in enumerate(self.notes):
+            if index not in self.shown and note.quote in text:
+                self.shown.add(index)
+                found.append((self.numbering.number(self, index), note))
+        return sorted(found, key=lambda pair: pair[0])
