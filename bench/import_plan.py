@@ -1,7 +1,8 @@
 """Import benchmark (`make bench-import`): how long `make import-plan` takes on a 30,000-character plan.
 
-The longest seed (Kế hoạch 79/KH-STP, 30,437 characters, with its monthly table) is imported as a text
-export, and as a .docx made from the same paragraphs with python-docx, into a scratch copy of data/'s
+The document: the longest seed (Kế hoạch 79/KH-STP, with its monthly table, 23,000 characters) with the
+four numbered parts of seed 001 added as parts IV.–VII., about 38,000 characters in all. It is imported as a
+text export, and as a .docx made from the same paragraphs with python-docx, into a scratch copy of data/'s
 catalogue: reading, parsing, matching, writing and the final check, the whole command. Each is run three
 times and the fastest kept. Prints one JSON line. Nothing is asserted: speed is reported, never tested.
 """
@@ -21,7 +22,18 @@ import docx
 from thidua.editing.importer import import_plan
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "tests" / "seeds" / "004_bd97d77eda7bb286.txt"
+SEEDS = ROOT / "tests" / "seeds"
+SHIFT = {"I.": "IV.", "II.": "V.", "III.": "VI.", "IV.": "VII."}
+
+
+def long_plan() -> str:
+    """Seed 004 with seed 001's parts I.-IV. inserted before its closing as parts IV.-VII."""
+    base = (SEEDS / "004_bd97d77eda7bb286.txt").read_text(encoding="utf-8")
+    extra = (SEEDS / "001_c45a13f7488ef6e1.txt").read_text(encoding="utf-8")
+    parts = extra[extra.index("\nI. ") : extra.index("\nPhát huy những thành tích")]
+    parts = re.sub(r"^(I|II|III|IV)\. ", lambda m: SHIFT[m.group(0).strip()] + " ", parts, flags=re.M)
+    cut = base.index("\nTrên đây là Kế hoạch")
+    return base[:cut] + parts + base[cut:]
 
 
 def as_docx(text: str, path: Path) -> Path:
@@ -53,11 +65,13 @@ def timed(source: Path, work: Path) -> float:
 
 
 def main() -> int:
-    text = SEED.read_text(encoding="utf-8")
+    text = long_plan()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        plain = work / "ke-hoach.txt"
+        plain.write_text(text, encoding="utf-8")
         word = as_docx(text, work / "ke-hoach.docx")
-        result = {"characters": len(text), "text_seconds": timed(SEED, work), "docx_seconds": timed(word, work)}
+        result = {"characters": len(text), "text_seconds": timed(plain, work), "docx_seconds": timed(word, work)}
     print(json.dumps(result), file=sys.stdout)
     return 0
 

@@ -163,8 +163,8 @@ def build(parsed: Parsed, cat: refs.Catalogue, source_kind: str) -> Draft:
                 review.append(Review(("body",), f"lịch tuyên truyền: {message}"))
         for entry in draft.calendar[1]["entries"]:
             for theme in entry["themes"]:
-                for key, plural in (("commemoration", "commemorations"), ("movement", "movements")):
-                    ref = theme.get(key)
+                mentioned = [("commemorations", ref) for ref in theme.pop("_mentions", [])]
+                for plural, ref in [*mentioned, ("movements", theme.get("movement"))]:
                     if ref and ref not in plan.get(plural, []):
                         plan.setdefault(plural, []).append(ref)
         plan = {k: plan[k] for k in _PLAN_KEYS if k in plan}
@@ -724,12 +724,14 @@ def _entries(rows, cat, province, year, draft) -> list[dict]:
         entry = entries[-1]
         for text in _split_items(themes):
             theme = {"text": text}
-            for _, hit, _, _ in refs.find_commemorations(text, cat, province):
-                if hit and hit.score >= 0.8:
-                    month = month_of(cat.commemorations[hit.id], year)
-                    if entry.get("year_round") or month in entry.get("months", []):
-                        theme["commemoration"] = hit.id
-                        break
+            hits = [h for _, h, _, dmy in refs.find_commemorations(text, cat, province) if h and h.score >= 0.8]
+            hits.sort(key=lambda h: not h.how.startswith("ngày"))  # a date in brackets names it best
+            for hit in hits:
+                month = month_of(cat.commemorations[hit.id], year)
+                if entry.get("year_round") or month in entry.get("months", []):
+                    theme["commemoration"] = hit.id
+                    break
+            theme["_mentions"] = [h.id for h in hits]
             for name in refs.movement_names(text):
                 hit = refs.match_movement(name, cat, province)
                 if hit:

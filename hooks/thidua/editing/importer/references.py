@@ -144,8 +144,11 @@ def match_issuer(header: list[str], place: str | None, symbol: str | None, texts
 
 
 def find_legal(text: str) -> list[LegalRef]:
+    """Numbered legal documents in `text`, including one cited inside another's title."""
     refs = []
     for m in LEGAL.finditer(text):
+        if m.group("title"):
+            refs.extend(find_legal(m.group("title")))
         date = f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}" if m.group("y") else None
         title = m.group("title")
         refs.append(
