@@ -230,3 +230,29 @@ def test_nothing_is_overwritten(data: Path) -> None:
     again = import_plan(source, data, plan_id="2026-stp-an-giang-phat-dong-thi-dua-lan-2")
     assert (data / "calendars" / "so-tu-phap-an-giang-2026-2.yml").exists()  # the first calendar is kept
     assert not any(p.name == "quyet-dinh-77-qd-ubnd.yml" for p in again.written)
+
+
+def test_an_issuer_missing_from_the_catalogue_gets_a_drafted_record(data: Path) -> None:
+    blocks = plan_blocks()
+    blocks[0] = header(["UBND TỈNH CAO BẰNG", "SỞ TƯ PHÁP"], "Số: 05/KH-STP", "Cao Bằng, ngày 02 tháng 3 năm 2026")
+    result = import_plan(write_docx(data.parent / "cao-bang.docx", blocks, NOTES), data)
+    assert result.plan_id == "2026-stp-cao-bang-phat-dong-thi-dua"
+    body = yaml.safe_load((data / "bodies" / "so-tu-phap-cao-bang.yml").read_text(encoding="utf-8"))
+    assert body["name"] == "Sở Tư pháp tỉnh Cao Bằng" and body["printed_name"] == "SỞ TƯ PHÁP"
+    assert body["level"] == "tinh" and body["province"] == "Cao Bằng" and "CẦN ĐIỀN" in body["note"]
+    assert any("bodies/so-tu-phap-cao-bang.yml" in line for line in result.review)
+    load_repository(data, root=data.parent, include_drafts=True)
+
+
+def test_a_word_file_without_bold_still_has_headings(tmp_path: Path) -> None:
+    blocks = [
+        para("KẾ HOẠCH"),
+        para("Tuyên truyền pháp luật năm 2026"),
+        para("Mục đích chung", num=(AUTO, 0)),
+        para("Phát huy tinh thần đoàn kết.", num=(AUTO, 4)),
+    ]
+    from thidua.editing.importer.structure import parse
+
+    parsed = parse(read_docx(tmp_path, write_docx(tmp_path / "k.docx", blocks).read_bytes()))
+    assert (parsed.body[0].label, parsed.body[0].title) == ("I.", "Mục đích chung")
+    assert parsed.body[0].children[0].text == "Phát huy tinh thần đoàn kết."

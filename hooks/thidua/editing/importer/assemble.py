@@ -60,7 +60,9 @@ def build(parsed: Parsed, cat: refs.Catalogue, source_kind: str) -> Draft:
     issuer, how, drafted_body = refs.match_issuer(parsed.header, parsed.place, parsed.symbol, texts, cat)
     province = cat.bodies[issuer].province if issuer in cat.bodies else parsed.place
     if issuer is None:
-        issuer = slug(drafted_body["name"]) if drafted_body else "can-dien-co-quan"
+        issuer = (
+            slug(drafted_body["name"].replace("Sở Tư pháp tỉnh", "Sở Tư pháp")) if drafted_body else "can-dien-co-quan"
+        )
         if drafted_body:
             draft.records[("bodies", issuer)] = drafted_body | {"note": "CẦN ĐIỀN: soát lại cấp, cơ quan chủ quản."}
             review.append(

@@ -232,7 +232,6 @@ class _Reader:
             rpr = r.find(f"{W}rPr")
             bold = style_bold
             italic = False
-            sup = False
             if rpr is not None:
                 rstyle = _val(rpr.find(f"{W}rStyle"))
                 if rstyle and self._style_bold(rstyle):
@@ -240,7 +239,6 @@ class _Reader:
                 b = _on(rpr.find(f"{W}b"))
                 bold = bold if b is None else b
                 italic = bool(_on(rpr.find(f"{W}i")))
-                sup = _val(rpr.find(f"{W}vertAlign")) == "superscript"
             parts = []
             for child in r:
                 tag = child.tag
@@ -255,8 +253,6 @@ class _Reader:
                         out.append((f"[^{number}]", False, False))
             text = "".join(parts)
             if text:
-                if sup and re.fullmatch(r"\d+", text.strip()):
-                    text = ""  # a typed superscript number without a footnote behind it
                 out.append((text, bold, italic))
         return out
 

@@ -38,6 +38,11 @@ def read(path: Path) -> Document:
             f"tệp {path.name} là tệp Word cũ (.doc, trước 2007), lệnh không đọc được. Mở bằng Word hoặc LibreOffice, "
             "chọn Lưu thành > Word Document (.docx), rồi chạy lại lệnh với tệp .docx."
         )
+    if raw.startswith(b"{\\rtf"):
+        raise ImportProblem(
+            f"tệp {path.name} là tệp RTF; mở bằng Word hoặc LibreOffice, lưu thành Word Document (.docx), "
+            "rồi chạy lại lệnh."
+        )
     if raw.startswith(b"PK"):
         _check_word_package(path, raw)
         return read_docx(path, raw)

@@ -97,6 +97,11 @@ def match_issuer(header: list[str], place: str | None, symbol: str | None, texts
     """(body id or None, how, a drafted body record or None)."""
     bodies = cat.bodies
     province = place if place and place in cat.provinces else None
+    printed = next((m.group(2).title() for m in (PLACE.search(line) for line in header) if m), None)
+    stated = province or _province_in(" ".join(header), cat.provinces) or printed  # the place may be a city
+    if stated and stated not in cat.provinces:
+        # the document names a province the catalogue does not know: never guess another one from the text
+        return None, "chưa có trong danh mục", _drafted_body(header, stated) if header else None
     # 1. the printed header: "UBND TỈNH AN GIANG" over "SỞ TƯ PHÁP"
     if header:
         own = header[-1]
@@ -131,13 +136,44 @@ def match_issuer(header: list[str], place: str | None, symbol: str | None, texts
         for bid, body in bodies.items():
             if wanted and norm(body.name).startswith(norm(wanted)) and body.province == province:
                 return bid, f"ký hiệu {symbol} và địa danh {place}", None
-    name = header[-1].title() if header else None
-    if not name:
+    if not header:
         return None, "không xác định được", None
-    drafted = {"name": name, "printed_name": header[-1], "level": "tinh"}
-    if province:
-        drafted["province"] = province
-    return None, "chưa có trong danh mục", drafted
+    return None, "chưa có trong danh mục", _drafted_body(header, province)
+
+
+BODY_NAMES = {
+    "SỞ TƯ PHÁP": "Sở Tư pháp",
+    "PHÒNG TƯ PHÁP": "Phòng Tư pháp",
+    "ỦY BAN NHÂN DÂN": "Ủy ban nhân dân",
+    "UỶ BAN NHÂN DÂN": "Ủy ban nhân dân",
+    "UBND": "Ủy ban nhân dân",
+    "BỘ TƯ PHÁP": "Bộ Tư pháp",
+}
+PLACE = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
+LEVELS = {
+    "TỈNH": "tinh",
+    "THÀNH PHỐ": "tinh",
+    "HUYỆN": "huyen",
+    "QUẬN": "huyen",
+    "THỊ XÃ": "huyen",
+    "XÃ": "xa",
+    "PHƯỜNG": "xa",
+    "THỊ TRẤN": "xa",
+}
+
+
+def _drafted_body(header: list[str], province: str | None) -> dict:
+    """A body record from the printed header ("UBND TỈNH CAO BẰNG" over "SỞ TƯ PHÁP"), to be checked by a person."""
+    own = re.sub(r"\s+", " ", header[-1]).strip()
+    own_place = PLACE.search(own)
+    place = own_place or next((m for m in (PLACE.search(line) for line in reversed(header[:-1])) if m), None)
+    base = own[: own_place.start()].strip() if own_place else own
+    kind = BODY_NAMES.get(base, base[:1] + base[1:].lower())
+    name = f"{kind} {place.group(1).lower()} {place.group(2).title()}" if place else kind
+    drafted = {"name": name, "printed_name": own, "level": LEVELS[place.group(1)] if place else "tinh"}
+    if province or (place and place.group(1) in ("TỈNH", "THÀNH PHỐ")):
+        drafted["province"] = province or place.group(2).title()
+    return drafted
 
 
 # --- legal documents ----------------------------------------------------------------------------------

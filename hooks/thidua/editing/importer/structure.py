@@ -140,6 +140,10 @@ def _is_upper(text: str) -> bool:
 def parse(doc: Document) -> Parsed:
     out = Parsed(footnotes=dict(doc.footnotes))
     blocks = doc.blocks
+    if not any(isinstance(b, Paragraph) and b.bold for b in blocks):
+        for b in blocks:  # a Word file with no bold at all: tell headings as in a text export
+            if isinstance(b, Paragraph):
+                b.bold = None
     start = _doc_type(blocks, out)
     for block in blocks[:start]:
         if isinstance(block, Paragraph):
