@@ -118,3 +118,27 @@ def test_yaml_in_the_project_style_reads_back_as_the_data() -> None:
     assert '  number: ""' in text and '  date: "2026-01"' in text and '  - label: "I."' in text
     assert "      - text: >-" in text and all(len(line) <= 100 for line in text.splitlines())
     assert text.splitlines()[where[("body", 0, "title")] - 1].startswith("    title:")
+
+
+SINGLE_SPACED = """UBND TỈNH BẮC KẠN                           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+   SỞ TƯ PHÁP                                      Độc lập - Tự do - Hạnh phúc
+Số: 15/KH-STP                               Bắc Kạn, ngày 10 tháng 02 năm 2026
+
+KẾ HOẠCH
+Tuyên truyền pháp luật về thi đua, khen thưởng năm 2026
+
+Thực hiện Kế hoạch số 17/KH-UBND ngày 13/01/2022 của UBND tỉnh Bắc Kạn, Sở Tư pháp ban hành kế hoạch như sau:
+
+I. TỔ CHỨC THỰC HIỆN
+Văn phòng Sở có trách nhiệm theo dõi, đôn đốc thực hiện Kế hoạch này./.
+"""
+
+
+def test_single_spaced_export_with_a_two_column_header() -> None:
+    parsed = parse(read_text(SINGLE_SPACED))
+    assert parsed.subject == "Tuyên truyền pháp luật về thi đua, khen thưởng năm 2026"  # the blank line ends it
+    assert (parsed.number, parsed.symbol, parsed.place, parsed.date) == ("15", "KH-STP", "Bắc Kạn", "2026-02-10")
+    assert parsed.header == ["UBND TỈNH BẮC KẠN", "SỞ TƯ PHÁP"]
+    assert parsed.preamble[0].startswith("Thực hiện Kế hoạch số 17/KH-UBND")
+    assert parsed.closing == []  # the only paragraph of the last heading is its text
+    assert parsed.body[0].children[0].text.startswith("Văn phòng Sở có trách nhiệm")

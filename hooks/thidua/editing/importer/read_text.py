@@ -27,6 +27,7 @@ STARTS_ITEM = re.compile(
 )
 COLUMN_GAP = re.compile(r"\S( {8,}|\t+ *)(?=\S)")
 RIGHT_COLUMN_INDENT = 20
+BREAK = -1  # the column of a blank line that ends a paragraph
 TERMINAL = ".:!?…"
 SIGN_PREFIX = re.compile(r"^(?:KT|TM|TL|TUQ|Q)\.\s")
 CLOSERS = "”\"'’)»*]"
@@ -44,6 +45,7 @@ def read_text(raw: str, kind: str = "text") -> Document:
     text = text.replace("\u00a0", " ").replace("\ufeff", "")
     doc = Document(kind=kind)
     lines = text.split("\n")
+    blank_breaks = _blank_lines_separate_paragraphs(lines)
     i = 0
     pending: list[_Line] = []
     while i < len(lines):
@@ -56,7 +58,11 @@ def read_text(raw: str, kind: str = "text") -> Document:
             continue
         i += 1
         stripped = line.strip()
-        if not stripped or PAGE_NUMBER.match(stripped):
+        if not stripped:
+            if blank_breaks:
+                pending.append(_Line("", BREAK))
+            continue
+        if PAGE_NUMBER.match(stripped):
             continue
         note = FOOTNOTE_LINE.match(stripped)
         if note and note.group(2):
@@ -65,6 +71,16 @@ def read_text(raw: str, kind: str = "text") -> Document:
         pending.extend(_columns(line))
     doc.blocks.extend(_paragraphs(pending, doc))
     return doc
+
+
+def _blank_lines_separate_paragraphs(lines: list[str]) -> bool:
+    """Exports that put a blank line after every printed line (most do) say nothing with a blank line;
+    in a single-spaced export a blank line ends a paragraph."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2:
+        return False
+    followed = sum(1 for i in filled if i + 1 < len(lines) and not lines[i + 1].strip())
+    return followed / len(filled) < 0.5
 
 
 def _columns(line: str) -> list[_Line]:
@@ -104,7 +120,7 @@ def _clean(text: str) -> str:
 
 
 def _width(lines: list[_Line]) -> int:
-    lengths = sorted(len(x.text) for x in lines if x.column == 0)
+    lengths = sorted(len(x.text) for x in lines if x.column == 0 and x.text)
     if not lengths:
         return 80
     return max(40, lengths[int(len(lengths) * 0.9)])
@@ -115,6 +131,9 @@ def _paragraphs(lines: list[_Line], doc: Document) -> list[Paragraph]:
     out: list[Paragraph] = []  # both columns, in the order their first lines appear
     last: dict[int, tuple[Paragraph, str]] = {}  # per column: the open paragraph and its last line
     for line in lines:
+        if line.column == BREAK:
+            last.clear()
+            continue
         text = _clean(line.text)
         if not text:
             continue
@@ -172,7 +191,9 @@ def _joins(prev: str, nxt: str, width: int, para_text: str = "") -> tuple[bool, 
     short = len(prev) < 0.75 * width
     upper = _starts_upper(nxt)
     if _is_upper_heading(prev) and _is_upper_heading(nxt) and not SIGN_PREFIX.match(prev):
-        return (True, None) if not short or last not in TERMINAL else (False, None)
+        # a numbered heading in capitals runs on; the header's lines (UBND TỈNH ... / SỞ TƯ PHÁP) do not
+        heading = bool(STARTS_ITEM.match(para_text)) or len(prev) >= 0.5 * width
+        return (heading and last not in TERMINAL), None
     if not upper:
         return True, None
     if last in TERMINAL or prev.endswith("./."):

@@ -224,11 +224,12 @@ def _subject(blocks: list, start: int, out: Parsed) -> int:
         if MOTTO.search(text) or not text:
             i += 1
             continue
-        if parts and not (first.bold and block.bold and len(text) < 200):
+        capitals = first.bold is None and parts and _is_upper(parts[-1]) and _is_upper(text)
+        if parts and not (first.bold and block.bold and len(text) < 200) and not capitals:
             break
         parts.append(text.strip("* "))
         i += 1
-        if not first.bold:
+        if not first.bold and not _is_upper(text):
             break
     out.subject = " ".join(parts)
     if not out.subject:
@@ -244,6 +245,14 @@ def _split_closing(main: list, out: Parsed) -> list:
     text = main[last].text
     if label_of(text) or not (text.rstrip("* ").endswith("./.") or text.startswith("Trên đây")):
         return main
+    before = [b for b in main[:last] if isinstance(b, Paragraph) and b.text]
+    if (
+        before
+        and label_of(before[-1].text)
+        and not before[-1].text.startswith(("-", "+"))
+        and not text.startswith("Trên đây")
+    ):
+        return main  # the only paragraph of the last heading: its text, not the closing
     first = last
     while first - 1 >= 0 and isinstance(main[first - 1], Paragraph) and main[first - 1].text.startswith("Trên đây"):
         first -= 1
