@@ -20,19 +20,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from test_fidelity import PLANS  # seed file → the id of the plan typed by hand
 from thidua.check.loader import load_repository
 from thidua.editing.importer import draft_plan, import_plan
 from thidua.editing.importer.run import clean
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "tests" / "seeds"
-PLANS = {
-    "000_db09c5098a23ff1a.txt": "2023-ubnd-xa-thuong-thang-phat-dong-thi-dua",
-    "001_c45a13f7488ef6e1.txt": "2024-stp-bac-giang-phat-dong-thi-dua",
-    "002_9b70b9f0ea619c21.txt": "2023-stp-dak-lak-phat-dong-thi-dua",
-    "003_eb08d44a0701bb5e.txt": "2022-stp-bac-kan-phat-dong-thi-dua",
-    "004_bd97d77eda7bb286.txt": "2023-stp-an-giang-dien-hinh-tien-tien",
-}
 CATALOGUE = ("bodies", "legal", "movements", "commemorations")
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 

@@ -169,32 +169,7 @@ def build(parsed: Parsed, cat: refs.Catalogue, source_kind: str) -> Draft:
                 for plural, ref in [*mentioned, ("movements", theme.get("movement"))]:
                     if ref and ref not in plan.get(plural, []):
                         plan.setdefault(plural, []).append(ref)
-        plan = {k: plan[k] for k in _PLAN_KEYS if k in plan}
-        draft.plan = plan
     return draft
-
-
-_PLAN_KEYS = (
-    "draft",
-    "year",
-    "document",
-    "theme",
-    "legal_bases",
-    "cites",
-    "movements",
-    "commemorations",
-    "preamble",
-    "body",
-    "closing",
-    "footnotes",
-    "phases",
-    "deadlines",
-    "signer",
-    "recipients",
-    "attachments",
-    "editorial_notes",
-    "source",
-)
 
 
 def _texts(node: Node):

@@ -10,30 +10,20 @@ import re
 
 import yaml
 
+from thidua.check.schema import field_order
+
 WIDTH = 100
 QUOTED_KEYS = {"label", "date", "start", "end", "number", "quote"}
-PLAN_ORDER = [
-    "draft",
-    "year",
-    "document",
-    "theme",
-    "legal_bases",
-    "cites",
-    "movements",
-    "commemorations",
-    "preamble",
-    "body",
-    "closing",
-    "footnotes",
-    "phases",
-    "deadlines",
-    "signer",
-    "recipients",
-    "attachments",
-    "editorial_notes",
-    "source",
+# keys in the order of the schema, as the hand-written files have them
+ORDERS = [
+    ("body", field_order("plan")),
+    ("document", field_order("plan")),
+    ("entries", field_order("calendar")),
+    ("children", field_order("plan", "node")),
+    ("label", field_order("plan", "node")),
+    ("title", field_order("plan", "node")),
+    ("text", field_order("plan", "node")),
 ]
-NODE_ORDER = ["label", "title", "text", "movement", "phase", "unit", "calendar", "topic", "children"]
 
 
 class Emitter:
@@ -96,13 +86,10 @@ def _key(key) -> str:
 
 
 def _ordered(data: dict) -> list:
+    """A plan, a calendar or a body node in its schema's order; any other mapping as it was built."""
     keys = list(data)
-    for order in (PLAN_ORDER, NODE_ORDER):
-        if (
-            set(keys) <= set(order)
-            and len(set(keys) & set(order)) > 0
-            and ("body" in keys or "document" in keys or order is NODE_ORDER)
-        ):
+    for marker, order in ORDERS:
+        if marker in data and set(keys) <= set(order):
             return sorted(keys, key=order.index)
     return keys
 
