@@ -215,9 +215,9 @@ def test_a_word_plan_becomes_a_draft_that_passes_check(data: Path) -> None:
     fuzzy = next(line for line in result.review if "xay-dung-nong-thon-moi" in line)
     line = int(fuzzy.split(":")[1])
     assert "movement: xay-dung-nong-thon-moi" in "\n".join(text[line - 1 : line + 3])
-    assert any(
-        "legal/quyet-dinh-77-qd-ubnd.yml" in r and r.startswith(f"plans/{result.plan_id}.yml:") for r in result.review
-    )
+    drafted_line = next(r for r in result.review if "đã soạn legal/quyet-dinh-77-qd-ubnd.yml" in r)
+    assert drafted_line.startswith(f"plans/{result.plan_id}.yml:")
+    assert text[int(drafted_line.split(":")[1]) - 1] == "  - quyet-dinh-77-qd-ubnd"
 
 
 def test_nothing_is_overwritten(data: Path) -> None:

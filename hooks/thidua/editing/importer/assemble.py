@@ -101,6 +101,11 @@ def build(parsed: Parsed, cat: refs.Catalogue, source_kind: str) -> Draft:
         plan["legal_bases"] = bases
     if cites:
         plan["cites"] = cites
+    for item in review:  # ("cites", "<id>") → the line of that id in the list
+        if len(item.path) == 2 and item.path[0] in ("legal_bases", "cites") and isinstance(item.path[1], str):
+            for key, ids in (("legal_bases", bases), ("cites", cites)):
+                if item.path[1] in ids:
+                    item.path = (key, ids.index(item.path[1]))
     # movements: on the node that names one, and the plan's list in order of mention
     movements: list[str] = []
     _link_movements(body, parsed.body, cat, province, movements, review, inherited=False)
@@ -241,11 +246,16 @@ def _legal(text: str, cat, province, draft: Draft, key: str) -> list[str]:
         if ref.drafted and ("legal", ref.match.id) not in draft.records:
             draft.records[("legal", ref.match.id)] = ref.drafted
             draft.review.append(
-                Review((key,), f"văn bản “{ref.phrase[:90]}” chưa có trong danh mục: đã soạn legal/{ref.match.id}.yml")
+                Review(
+                    (key, ref.match.id),
+                    f"văn bản “{ref.phrase[:90]}” chưa có trong danh mục: đã soạn legal/{ref.match.id}.yml",
+                )
             )
         elif ref.match.score < 1.0 and not ref.drafted:
             draft.review.append(
-                Review((key,), f"“{ref.phrase[:70]}” ghép với legal/{ref.match.id}.yml theo {ref.match.how}")
+                Review(
+                    (key, ref.match.id), f"“{ref.phrase[:70]}” ghép với legal/{ref.match.id}.yml theo {ref.match.how}"
+                )
             )
     for pos, lid, _ in refs.find_named_legal(text, cat, province):
         found.append((pos, lid))
