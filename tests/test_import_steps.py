@@ -3,14 +3,21 @@ the YAML writer."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import yaml
 
+from thidua.check.loader import load_repository
+from thidua.editing.importer import import_plan
 from thidua.editing.importer.blocks import Document, Paragraph
 from thidua.editing.importer.matching import similarity
 from thidua.editing.importer.read_docx import Numbering, _format
 from thidua.editing.importer.read_text import read_text
 from thidua.editing.importer.structure import label_of, parse
 from thidua.editing.importer.yamlwriter import dump
+
+ROOT = Path(__file__).resolve().parents[1]
 
 WRAPPED = """KẾ HOẠCH
 
@@ -142,3 +149,37 @@ def test_single_spaced_export_with_a_two_column_header() -> None:
     assert parsed.preamble[0].startswith("Thực hiện Kế hoạch số 17/KH-UBND")
     assert parsed.closing == []  # the only paragraph of the last heading is its text
     assert parsed.body[0].children[0].text.startswith("Văn phòng Sở có trách nhiệm")
+
+
+NEW_MOVEMENT = """KẾ HOẠCH
+Phát động phong trào thi đua năm 2026
+
+Sở Tư pháp tỉnh An Giang xây dựng kế hoạch như sau:
+
+I. NỘI DUNG
+1. Phong trào thi đua “Cán bộ Tư pháp An Giang gần dân, hiểu dân, giúp dân” giai đoạn 2026 - 2030
+Các phòng, đơn vị đăng ký thực hiện phong trào.
+
+Nơi nhận:
+- Lưu: VT.
+GIÁM ĐỐC
+Cao Thanh Sơn
+"""
+
+
+def test_a_movement_missing_from_the_catalogue_gets_a_drafted_record(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for folder in ("bodies", "legal", "movements", "commemorations"):
+        shutil.copytree(ROOT / "data" / folder, data / folder)
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(NEW_MOVEMENT, encoding="utf-8")
+    result = import_plan(source, data)
+    mid = "can-bo-tu-phap-an-giang-gan-dan-hieu-dan-giup-dan"
+    record = yaml.safe_load((data / "movements" / f"{mid}.yml").read_text(encoding="utf-8"))
+    assert record["name"] == "Cán bộ Tư pháp An Giang gần dân, hiểu dân, giúp dân"
+    assert (record["from_year"], record["to_year"], record["scope"]) == (2026, 2030, "dia-phuong")
+    assert "CẦN ĐIỀN" in record["description"]
+    plan = yaml.safe_load((data / "plans" / f"{result.plan_id}.yml").read_text(encoding="utf-8"))
+    assert plan["movements"] == [mid] and plan["body"][0]["children"][0]["movement"] == mid
+    assert any(f"đã soạn movements/{mid}.yml" in line for line in result.review)
+    load_repository(data, root=tmp_path, include_drafts=True)

@@ -108,10 +108,10 @@ def build(parsed: Parsed, cat: refs.Catalogue, source_kind: str) -> Draft:
                     item.path = (key, ids.index(item.path[1]))
     # movements: on the node that names one, and the plan's list in order of mention
     movements: list[str] = []
-    _link_movements(body, parsed.body, cat, province, movements, review, inherited=False)
+    _link_movements(body, parsed.body, cat, province, movements, draft, inherited=False)
     for text in parsed.preamble + parsed.closing:
         for name in refs.movement_names(text):
-            hit = refs.match_movement(name, cat, province)
+            hit = _movement(name, text, cat, province, draft)
             if hit and hit.id not in movements:
                 movements.append(hit.id)
     if movements:
@@ -266,19 +266,46 @@ def _legal(text: str, cat, province, draft: Draft, key: str) -> list[str]:
     return ids
 
 
-def _link_movements(dicts: list[dict], nodes: list[Node], cat, province, movements, review, inherited: bool) -> None:
+def _movement(name: str, text: str, cat, province, draft: Draft) -> refs.Match | None:
+    """The catalogue's movement of that name, or a drafted record for a quoted name the catalogue lacks."""
+    hit = refs.match_movement(name, cat, province)
+    quoted = re.search(rf"(chủ đề\s*:?\s*)?[“\"]\**{re.escape(name)}", text)
+    if hit is not None or not quoted or quoted.group(1):
+        return hit  # an unquoted title, or the year's theme ("với chủ đề “...”"), is not enough for a record
+    mid = slug(name)
+    if ("movements", mid) not in draft.records and mid not in cat.movements:
+        record: dict = {"name": name}
+        period = re.search(rf"{re.escape(name)}\**[”\"]\s*(?:giai đoạn\s*)?\(?(\d{{4}})\s*[-–]\s*(\d{{4}})", text)
+        if period:
+            record["from_year"], record["to_year"] = int(period.group(1)), int(period.group(2))
+        local = province and norm(province) in norm(name)
+        record["scope"] = "dia-phuong" if local else "nganh"
+        record["description"] = (
+            f"CẦN ĐIỀN: soát lại bản ghi do lệnh nhập kế hoạch soạn (phạm vi, cơ quan phát động) từ “{name}”."
+        )
+        draft.records[("movements", mid)] = record
+        draft.review.append(
+            Review(("movements",), f"phong trào “{name[:70]}” chưa có trong danh mục: đã soạn movements/{mid}.yml")
+        )
+    return refs.Match(mid, 1.0, "bản ghi mới")
+
+
+def _link_movements(
+    dicts: list[dict], nodes: list[Node], cat, province, movements, draft: Draft, inherited: bool
+) -> None:
+    review = draft.review
     for d, node in zip(dicts, nodes, strict=True):
         names = refs.movement_names(node.title, title=True) if node.title else []
         own = None
         for name in names:
-            hit = refs.match_movement(name, cat, province)
+            hit = _movement(name, node.title, cat, province, draft)
             if hit:
                 own = own or hit
                 if hit.id not in movements:
                     movements.append(hit.id)
         text_hits = []
         for name in refs.movement_names(node.text or ""):
-            hit = refs.match_movement(name, cat, province)
+            hit = _movement(name, node.text, cat, province, draft)
             if hit:
                 text_hits.append(hit)
                 if hit.id not in movements:
@@ -290,7 +317,7 @@ def _link_movements(dicts: list[dict], nodes: list[Node], cat, province, movemen
             if own.score < 0.999:
                 review.append(Review(("body",), f"phong trào ghép với movements/{own.id}.yml theo {own.how}", d))
         _link_movements(
-            d.get("children", []), node.children, cat, province, movements, review, inherited or own is not None
+            d.get("children", []), node.children, cat, province, movements, draft, inherited or own is not None
         )
 
 
@@ -720,7 +747,7 @@ def _entries(rows, cat, province, year, draft) -> list[dict]:
                     break
             theme["_mentions"] = [h.id for h in hits]
             for name in refs.movement_names(text):
-                hit = refs.match_movement(name, cat, province)
+                hit = _movement(name, text, cat, province, draft)
                 if hit:
                     theme["movement"] = hit.id
                     break
