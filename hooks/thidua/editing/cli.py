@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--data", default="data", type=Path)
     args = parser.parse_args(argv)
     if args.command == "import-plan":
-        return _import_plan(args.file, args.data.resolve(), args.id)
+        return _import_plan(args.file.expanduser(), args.data.resolve(), args.id)
     if args.command == "calendar-draft":
         return _calendar_draft(args.data.resolve(), args.year, args.office)
     if args.command == "new":
