@@ -183,3 +183,26 @@ def test_a_movement_missing_from_the_catalogue_gets_a_drafted_record(tmp_path: P
     assert plan["movements"] == [mid] and plan["body"][0]["children"][0]["movement"] == mid
     assert any(f"đã soạn movements/{mid}.yml" in line for line in result.review)
     load_repository(data, root=tmp_path, include_drafts=True)
+
+
+def test_deadlines_say_who_from_the_unit_or_the_sentence(tmp_path: Path) -> None:
+    from thidua.check.loader import load_repository as load
+    from thidua.editing.importer.assemble import build
+    from thidua.editing.importer.references import catalogue_from
+
+    text = (
+        "KẾ HOẠCH\nThi đua năm 2026\n\nSở Tư pháp tỉnh An Giang xây dựng kế hoạch như sau:\n\n"
+        "I. TỔ CHỨC THỰC HIỆN\n1. Thực hiện báo cáo sơ kết\n"
+        "Các đơn vị tiến hành sơ kết và gửi báo cáo chậm nhất ngày 30/6/2026. Tiến hành tổng kết, gửi báo cáo "
+        "chậm nhất ngày 10/12/2026.\n2. Văn phòng Sở\n- Tổng hợp hồ sơ khen thưởng.\n"
+        "Thời gian thực hiện: xong trước ngày 15/12/2026.\n\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nCao Thanh Sơn\n"
+    )
+    cat = catalogue_from(load(ROOT / "data", root=ROOT, include_drafts=True))
+    draft = build(parse(read_text(text)), cat, "text")
+    assert [(d["date"], d["who"]) for d in draft.plan["deadlines"]] == [
+        ("2026-06-30", "Các đơn vị"),
+        ("2026-12-10", "Các đơn vị"),
+        ("2026-12-15", "Văn phòng Sở"),
+    ]
+    assert draft.plan["deadlines"][2]["what"] == "Tổng hợp hồ sơ khen thưởng."  # the task the time line belongs to
+    assert "unit" not in draft.plan["body"][0]["children"][0]  # an activity heading is not a unit

@@ -27,6 +27,13 @@ DEADLINE = re.compile(
 IN_MONTH = re.compile(r"\btrong tháng\s+(\d{1,2})\s*/\s*(\d{4})")
 ANY_DATE = re.compile(DATE)
 MENTION = re.compile(r"\bđợt\s+(?:thi đua\s+)?(?:thứ\s+(nhất|hai|ba|tư|năm)|(\d))\b", re.I)
+ORGANISATION = re.compile(
+    r"^(?:Văn phòng|Phòng|Sở|Các|Hội đồng|Trưởng|Thủ trưởng|Công chức|Cán bộ|Ban|Trung tâm|UBND|Ủy ban|Công đoàn"
+    r"|Chi bộ|Đảng ủy|Thanh tra|Cục|Chi cục|Lãnh đạo|Giám đốc|Tổ|Đơn vị|Từng|Mỗi)\b"
+)
+ACTOR = re.compile(
+    r"^(.{3,100}?)\s+(?:tiến hành|gửi|thực hiện|tổ chức|xây dựng|báo cáo|đăng ký|chủ động|phối hợp|tham mưu)\b"
+)
 RESPONSIBLE = re.compile(r"^(.{3,160}?)\s+(?:có trách nhiệm|chịu trách nhiệm)\b")
 RESPONSIBILITY_SECTION = re.compile(r"TRÁCH NHIỆM|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|Trách nhiệm", re.I)
 MONTHS = re.compile(r"Tháng\s+(\d{1,2})", re.I)
@@ -485,7 +492,13 @@ def _units(dicts: list[dict], inside: bool) -> None:
         m = RESPONSIBLE.match(d.get("text") or "")
         if m and len(m.group(1)) <= 160 and not label_of(m.group(1)):
             d["unit"] = m.group(1).strip()
-        elif inside and title and not d.get("phase") and d.get("label") and not RESPONSIBILITY_SECTION.search(title):
+        elif (
+            inside
+            and ORGANISATION.match(title)
+            and not d.get("phase")
+            and d.get("label")
+            and not RESPONSIBILITY_SECTION.search(title)
+        ):
             d["unit"] = re.sub(r"^Trách nhiệm của\s+", "", title).rstrip(":").strip()
         _units(d.get("children", []), here)
 
@@ -505,14 +518,14 @@ def _deadlines(body: list[dict], year: int, review) -> list[dict]:
                     dates = [m.groups()[:3]] + ANY_DATE.findall(m.group("more") or "")
                     sentence = _sentence(text, m.start())
                     what = sentence
-                    if re.match(r"^\**\s*(Thời gian|Thời hạn)", sentence) and parent_text:
+                    if re.match(r"^\**\s*(Thời gian|Thời hạn)[^:]{0,20}:", sentence) and parent_text:
                         what = _sentence(parent_text, 0)
                     for dd, mm, yy in dates:
                         out.append(
                             {
                                 "date": f"{yy}-{int(mm):02d}-{int(dd):02d}",
                                 "what": _short(what),
-                                "who": unit_here or "CẦN ĐIỀN",
+                                "who": unit_here or _who(what) or _who(text) or "CẦN ĐIỀN",
                             }
                         )
                 for m in IN_MONTH.finditer(text):
@@ -521,7 +534,7 @@ def _deadlines(body: list[dict], year: int, review) -> list[dict]:
                             {
                                 "date": f"{m.group(2)}-{int(m.group(1)):02d}",
                                 "what": _short(_sentence(text, m.start())),
-                                "who": unit_here or "CẦN ĐIỀN",
+                                "who": unit_here or _who(_sentence(text, m.start())) or _who(text) or "CẦN ĐIỀN",
                             }
                         )
             visit(d.get("children", []), unit_here, d.get("text") or d.get("title"))
@@ -530,6 +543,12 @@ def _deadlines(body: list[dict], year: int, review) -> list[dict]:
     for i, item in enumerate(out):
         review.append(Review(("deadlines", i, "what"), f"thời hạn {item['date']}: soát lại việc gì, ai thực hiện"))
     return out
+
+
+def _who(sentence: str) -> str | None:
+    """ "Các đơn vị tiến hành sơ kết ...": the organisation a sentence starts with, before its verb."""
+    m = ACTOR.match(sentence.replace("**", ""))
+    return m.group(1).strip(" ,") if m and ORGANISATION.match(m.group(1)) else None
 
 
 def _sentence(text: str, pos: int) -> str:
