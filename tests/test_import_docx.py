@@ -92,6 +92,8 @@ def plan_blocks() -> list[str]:
         para(run("1. Văn phòng Sở", bold=True)),
         para("a) Tổng hợp đăng ký thi đua, gửi về Ban Thi đua - Khen thưởng tỉnh chậm nhất ngày 10/3/2026."),
         para("b) Theo dõi, đôn đốc các phòng, đơn vị thực hiện Kế hoạch."),
+        para(run("2. Kinh phí:", bold=True), " Từ nguồn kinh phí thi đua, khen thưởng của Sở."),
+        para(run("Mục tiêu:", bold=True), " Hoàn thành đúng hạn.", num=(AUTO, 3)),
         para("Trên đây là Kế hoạch phát động phong trào thi đua năm 2026 của Sở Tư pháp./."),
         closing(
             ["UBND tỉnh (b/c);", "Lãnh đạo Sở;", "Lưu: VT, VP."], ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn Bình"]
@@ -122,7 +124,7 @@ def labels(nodes: list[dict], depth: int = 0):
 def test_both_numbering_styles_come_out_as_printed(tmp_path: Path) -> None:
     doc = read_docx(tmp_path, write_docx(tmp_path / "k.docx", plan_blocks(), NOTES).read_bytes())
     auto = [(b.label, b.text) for b in doc.blocks if getattr(b, "label", None)]
-    assert [label for label, _ in auto] == ["I.", "1.", "-", "+", "2.", "2.1.", "a)", "b)", "2.2.", "-", "II."]
+    assert [label for label, _ in auto] == ["I.", "1.", "-", "+", "2.", "2.1.", "a)", "b)", "2.2.", "-", "II.", "a)"]
     assert doc.footnotes == {"1": NOTES[1], "2": NOTES[2]}
 
 
@@ -169,6 +171,10 @@ def test_a_word_plan_becomes_a_draft_that_passes_check(data: Path) -> None:
         "a)",
         plan["body"][2]["children"][0]["children"][0]["text"],
     ) in tree
+    assert (1, "2.", "Kinh phí:") in tree and (2, "a)", "Mục tiêu:") in tree  # a bold lead, then the text
+    funds = plan["body"][2]["children"][1]
+    assert funds["text"] == "Từ nguồn kinh phí thi đua, khen thưởng của Sở."
+    assert funds["children"][0]["text"] == "Hoàn thành đúng hạn."
     part_one = plan["body"][0]["children"][1]["children"]
     assert part_one[0]["movement"] == "hoc-tap-lam-theo-bac"
     assert part_one[1]["movement"] == "xay-dung-nong-thon-moi"  # "Ngành Tư pháp An Giang ...": a fuzzy match

@@ -212,13 +212,11 @@ class _Reader:
         bold = bool(visible) and all(b for _, b in visible)
         lead = None
         if visible and visible[0][1] and not bold:
-            lead_runs = []
-            for t, b, _ in runs:
-                if not b and t.strip():
-                    break
-                lead_runs.append(t)
-            lead = re.sub(r"\s+", " ", "".join(lead_runs)).strip()
-            if len(lead) < 3:
+            count = next(k for k, (t, b, _) in enumerate(runs) if not b and t.strip())
+            lead = re.sub(r"\s+", " ", "".join(t for t, _, _ in runs[:count])).strip()
+            if len(lead) >= 3:  # "Mục đích:" in bold, then the paragraph: the lead is kept apart, unmarked
+                text = f"{lead} {_markup(runs[count:])}"
+            else:
                 lead = None
         if label is not None and not _printable_label(label):
             text, label = f"{label} {text}", None

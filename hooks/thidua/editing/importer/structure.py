@@ -287,7 +287,10 @@ def _tree(main: list, out: Parsed) -> None:
         label, kind, rest, rank = found
         node = Node(label=label, kind=kind, rank=rank, guess=block.guess)
         if block.lead:
-            node.title, node.text = block.lead.strip(), (rest or None)
+            title = block.lead.strip()
+            title = title[len(label) :].strip() if title.startswith(label) else title
+            node.title, node.text = title, rest[len(title) :].strip() if rest.startswith(title) else rest
+            node.text = node.text or None
         elif block.bold is True or (block.bold is None and _heading_like(rest, kind)):
             node.title = rest.strip("* ") if block.bold else rest
         else:
