@@ -48,6 +48,13 @@ $(NEW_TARGETS): new-%: $(STAMP)
 	$(BIN)/python -m thidua new $* $(ID) $(if $(YEAR),--year $(YEAR)) $(if $(OFFICE),--office $(OFFICE)) \
 	  $(if $(KIND),--profile-kind $(KIND)) --data $(DATA)
 
+## make import-plan FILE=ke-hoach.docx [ID=<mã>] [DATA=data]: nhập kế hoạch đã ký (.docx, PDF có chữ, văn bản)
+## thành bản nháp plans/<mã>.yml (kèm lịch, bản ghi danh mục còn thiếu), không ghi đè; in danh sách cần soát lại
+.PHONY: import-plan
+import-plan: $(STAMP)
+	@test -n "$(FILE)" || { echo "Hãy ghi tệp: make import-plan FILE=duong-dan/ke-hoach.docx [ID=<mã>]"; exit 2; }
+	$(BIN)/python -m thidua import-plan "$(FILE)" $(if $(ID),--id $(ID)) --data $(DATA)
+
 ## make test: chạy toàn bộ kiểm thử, kể cả kiểm thử trên trình duyệt Chromium
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
@@ -76,6 +83,11 @@ synthetic: $(STAMP)
 ## make bench: đo thời gian dựng ở quy mô tỉnh và quy mô Bộ, so với MkDocs + Material thuần (README, "Hiệu năng")
 bench: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python -m bench.run
+
+## make bench-import: thời gian nhập một kế hoạch 30.000 ký tự (văn bản và .docx), README mục "Đăng kế hoạch từ tệp Word"
+.PHONY: bench-import
+bench-import: $(STAMP)
+	$(BIN)/python -m bench.import_plan
 
 browser: $(CHROMIUM) $(NPM_STAMP)
 

@@ -137,7 +137,15 @@ def _fast_validator(kind: str) -> Any:
 
 def fields(kind: str) -> set[str]:
     """The top-level fields a record of `kind` may have."""
-    return set(_registry()[f"{kind}.schema.json"].contents.get("properties", {}))
+    return set(field_order(kind))
+
+
+def field_order(kind: str, definition: str | None = None) -> list[str]:
+    """The fields of a record of `kind` (or of one of its schema's `$defs`) in the schema's order."""
+    schema = _registry()[f"{kind}.schema.json"].contents
+    if definition is not None:
+        schema = schema["$defs"][definition]
+    return list(schema.get("properties", {}))
 
 
 def validate(kind: str, source: Source) -> tuple[Any, list[Problem]]:

@@ -1,5 +1,6 @@
 """Command line: `python -m thidua check [DATA_DIR]` validates the data as the build does; `calendar-draft`
-and `new` write files for editors to complete (never over an existing one)."""
+and `new` write files for editors to complete, `import-plan` drafts a plan from its signed Word, PDF or text
+file (never over an existing file)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from pathlib import Path
 
 from thidua.check.loader import load_repository
 from thidua.editing.draft import DraftExists, write_draft
+from thidua.editing.importer import ImportProblem, import_plan
+from thidua.editing.importer.review import report
 from thidua.editing.skeleton import DRAFTS, FOLDERS, PROFILE_KINDS, Request, SkeletonError, create_skeleton
 from thidua.source.problems import DataError
 
@@ -30,7 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--office", help="mã cơ quan ban hành (data/bodies/), với kế hoạch và lịch")
     new.add_argument("--profile-kind", choices=PROFILE_KINDS, default="tap-the")
     new.add_argument("--data", default="data", type=Path)
+    imp = sub.add_parser("import-plan", help="nhập kế hoạch đã ký (.docx, .pdf có chữ, văn bản) thành bản nháp")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--id", help="mã kế hoạch (tên tệp); mặc định: mã đề xuất theo năm, cơ quan, nội dung")
+    imp.add_argument("--data", default="data", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "import-plan":
+        return _import_plan(args.file.expanduser(), args.data.resolve(), args.id)
     if args.command == "calendar-draft":
         return _calendar_draft(args.data.resolve(), args.year, args.office)
     if args.command == "new":
@@ -102,4 +111,15 @@ def _new(data: Path, request: Request) -> int:
     else:
         hint = "Loại tệp này không có bản nháp: điền xong rồi mới lưu vào git."
     print(f'Đã tạo {_relative(path)}. Thay các chỗ "CẦN ĐIỀN" bằng nội dung thật rồi chạy make check. {hint}')
+    return 0
+
+
+def _import_plan(source: Path, data: Path, plan_id: str | None) -> int:
+    try:
+        result = import_plan(source, data, plan_id)
+    except ImportProblem as err:
+        print(f"{source}: lỗi: {err}", file=sys.stderr)
+        print("Chưa ghi tệp nào.", file=sys.stderr)
+        return 1
+    print(report(result.review, [_relative(p) for p in result.written]))
     return 0
