@@ -10,7 +10,7 @@
 (() => {
   const WORD = /[\p{L}\p{N}]+/gu; // a word: letters and digits (Python: [^\W_]+ in search.py)
   const SHOWN = 10; // results shown at once ("Xem thêm" shows the next ones)
-  const COMPLETIONS = 4; // words the last, unfinished word of a query may stand for
+  const COMPLETIONS = 3; // words the last, unfinished word of a query may stand for
   const DELAY = 120; // ms after a keystroke before searching
 
   // ------------------------------------------------------------------ folding (the manifest's table)
@@ -87,11 +87,11 @@
     return list.filter((w) => w.startsWith(prefix) && w !== prefix).slice(0, COMPLETIONS);
   }
 
-  // Doc ids from a delta list ([2, 0, 5] -> 2, 3, 9); with weights when `step` is 2.
+  // Page numbers from a list of gaps ([4, 1, 5] -> 3, 4, 9); with a value each when `step` is 2.
   function* ids(list, step = 1) {
     let doc = -1;
     for (let i = 0; i < list.length; i += step) {
-      doc += list[i] + 1;
+      doc += list[i];
       yield [doc, step === 2 ? list[i + 1] : 0];
     }
   }
@@ -466,6 +466,7 @@
   window.tdktSearch = {
     terms: async (text) => (await ready(), words(text.normalize("NFC")).map((w) => term(w.word))),
     bucket,
+    table: () => table,
   };
 
   const start = () => {
