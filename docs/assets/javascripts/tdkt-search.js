@@ -9,7 +9,7 @@
 
 (() => {
   const WORD = /[\p{L}\p{N}]+/gu; // a word: letters and digits (Python: [^\W_]+ in search.py)
-  const SHOWN = 10; // results shown at once ("Xem thêm" shows the next ones)
+  const SHOWN = 6; // results shown at once, each fetched with its text ("Xem thêm" shows the next ones)
   const COMPLETIONS = 3; // words the last, unfinished word of a query may stand for
   const DELAY = 120; // ms after a keystroke before searching
 
@@ -406,7 +406,10 @@
     dialog.addEventListener("keydown", (event) => {
       const items = results();
       const at = items.indexOf(document.activeElement);
-      if (event.key === "ArrowDown" && items.length) {
+      if (event.key === "Escape") {
+        event.preventDefault(); // in a search box, Chromium's first Escape would only clear the words
+        dialog.close();
+      } else if (event.key === "ArrowDown" && items.length) {
         event.preventDefault();
         items[Math.min(items.length - 1, at + 1)].focus();
       } else if (event.key === "ArrowUp" && at >= 0) {
