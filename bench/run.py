@@ -2,12 +2,14 @@
 
 For each scale: generate the synthetic data (bench/synthetic.py), build it with our pipeline (`mkdocs build
 --strict`, THIDUA_DATA pointing at the data), then build the floor: plain MkDocs + Material, with the same
-configuration minus the `hooks:` entry, on the very pages and files our hook generates, written out as
-ready-made Markdown beforehand. Wall seconds and peak memory are measured per build process. Finally, at
+configuration minus the `hooks:` entry and with Material's own search plugin and header (the search a plain
+Material site has, and this site had before its own), on the very pages and files our hook generates, written
+out as ready-made Markdown beforehand. Wall seconds and peak memory are measured per build process. Finally, at
 province scale, `make serve` is started, one profile's name is edited in the YAML and the page is polled
-until it shows the new name.
+until it shows the new name. With each pair of builds, the first search after opening a page is measured in
+headless Chromium on both sites (bench/first_search.py): bytes downloaded (gzip) and time to first results.
 
-Prints a Markdown table, then as the LAST line one JSON object with `ratio` (our build time / the floor's at
+Prints Markdown tables, then as the LAST line one JSON object with `ratio` (our build time / the floor's at
 ministry scale), `growth` (our seconds per page at ministry / at province) and the raw figures.
 Progress goes to stderr. Nothing is asserted: speed is reported, never tested.
 """
@@ -35,7 +37,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from bench import synthetic
+from bench import first_search, synthetic
 from thidua.check.loader import load_repository
 from thidua.publish import search
 from thidua.publish.fonts import font_assets
@@ -44,6 +46,8 @@ from thidua.publish.provenance import last_change
 
 ROOT = Path(__file__).resolve().parents[1]
 GNU_TIME = Path("/usr/bin/time")
+# Material's search builds its whole index before the first result (over 30 s at the ministry scale): one query
+FLOOR_QUERIES = dict(list(first_search.QUERIES.items())[:1])
 SERVE_LIMIT = 900.0  # seconds to wait for `mkdocs serve` to come up, and then for the edit to show
 
 
@@ -94,7 +98,7 @@ def run_build(args: list[str], env: dict[str, str], log: Path) -> tuple[float, f
 def measure(site: Path, scale: str, build: str, seconds: float, peak_mb: float) -> Build:
     html = [p for p in site.rglob("*.html") if p.name != "404.html"]
     largest = max(html, key=lambda p: p.stat().st_size)
-    index = site / "search" / "search_index.json"
+    index = [p for p in (site / "search").rglob("*") if p.is_file()]  # Material's one file, or our folder
     return Build(
         scale=scale,
         build=build,
@@ -104,8 +108,8 @@ def measure(site: Path, scale: str, build: str, seconds: float, peak_mb: float) 
         site_mb=round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1),
         largest_kb=round(largest.stat().st_size / 1024, 1),
         largest=largest.relative_to(site).as_posix(),
-        search_kb=round(index.stat().st_size / 1024, 1) if index.is_file() else 0.0,
-        search_gzip_kb=round(search.size(index.read_bytes()).gzipped / 1024, 1) if index.is_file() else 0.0,
+        search_kb=round(sum(p.stat().st_size for p in index) / 1024, 1),
+        search_gzip_kb=round(sum(search.size(p.read_bytes()).gzipped for p in index) / 1024, 1),
     )
 
 
@@ -139,14 +143,23 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 _Dumper.add_representer(_Tagged, lambda d, t: d.represent_scalar(f"tag:yaml.org,2002:python/{t.tag}", t.value))
 
 
-def floor_config(docs: Path) -> dict[str, Any]:
-    """mkdocs.yml without `hooks:`, reading `docs`; the heading slugs our hook sets are set here instead."""
+# The floor is plain Material *with its own search*, as a site without our hooks has it (and as this site had
+# it before its own search, with these options): our pipeline replaces that search, so it is compared with it.
+FLOOR_SEARCH = {"search": {"lang": "en", "pipeline": [], "separator": r'[\s\-,:!=\[\]()"/“”.;?…]+'}}
+# Our templates that replace Material's search in the header: the floor keeps Material's header.
+OUR_SEARCH_TEMPLATES = ("partials/header.html", "partials/tdkt-search.html")
+
+
+def floor_config(docs: Path, overrides: Path | None = None) -> dict[str, Any]:
+    """mkdocs.yml without `hooks:`, reading `docs`, with Material's search plugin and `overrides` (a copy of
+    overrides/ without our search) as the theme's folder; the heading slugs our hook sets are set here."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     config.pop("hooks", None)
     config.pop("watch", None)
     config["docs_dir"] = str(docs)
+    config["plugins"] = [FLOOR_SEARCH]
     if isinstance(config.get("theme"), dict) and "custom_dir" in config["theme"]:
-        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+        config["theme"]["custom_dir"] = str(overrides or ROOT / config["theme"]["custom_dir"])
     extensions = []
     for item in config.get("markdown_extensions", []):
         name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
@@ -168,7 +181,11 @@ def write_floor(data: Path, floor: Path) -> Path:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content, encoding="utf-8")
-    config = floor_config(docs)
+    overrides = floor / "overrides"
+    shutil.copytree(ROOT / "overrides", overrides)
+    for name in OUR_SEARCH_TEMPLATES:
+        (overrides / name).unlink()
+    config = floor_config(docs, overrides)
     stamp = last_change(data, max((p.year for p in repo.plans.values()), default=2000))
     domain = urlsplit(config.get("site_url") or "").hostname or "localhost"
     assets = build_assets(repo, photos, stamp, domain, config.get("site_url") or "/", cache)
@@ -270,11 +287,27 @@ def table(builds: list[Build]) -> str:
     return "\n".join(lines)
 
 
+def search_table(report: dict[str, Any]) -> str:
+    lines = [
+        "| Quy mô | Tìm kiếm | Tải về lần tìm đầu (KB gzip, lớn nhất) "
+        "| Đến kết quả đầu (ms sau phím cuối; trung vị; lớn nhất) |",
+        "| --- | --- | ---: | ---: |",
+    ]
+    names = {"ours": "của dự án (chỉ mục chia nhỏ)", "floor": "Material (lunr, một tệp chỉ mục)"}
+    for scale, figures in report["scales"].items():
+        for name, found in figures.get("first_search", {}).items():
+            lines.append(
+                f"| {scale} | {names[name]} | {found['kb_max']:.0f} | {found['ms_median']}; {found['ms_max']} |"
+            )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Đo thời gian dựng trang ở quy mô tỉnh và quy mô Bộ")
     parser.add_argument("--scales", nargs="+", default=["province", "ministry"], choices=list(synthetic.SCALES))
     parser.add_argument("--keep", action="store_true", help="giữ thư mục tạm (dữ liệu, trang đã dựng, nhật ký)")
     parser.add_argument("--no-serve", action="store_true", help="bỏ qua phép đo mkdocs serve sau một lần sửa")
+    parser.add_argument("--no-browser", action="store_true", help="bỏ qua phép đo lần tìm kiếm đầu tiên trên Chromium")
     parser.add_argument(
         "--repeat", type=int, default=2, help="số lần dựng mỗi bản, xen kẽ dự án và sàn; lấy lần nhanh nhất"
     )
@@ -320,6 +353,13 @@ def main(argv: list[str] | None = None) -> int:
                 "ours": {**asdict(ours), "per_page": round(ours.per_page, 5)},
                 "floor": {**asdict(floor), "per_page": round(floor.per_page, 5)},
             }
+            if not args.no_browser:
+                say(f"{scale}: first searches in Chromium (ours, then Material's on the floor)")
+                report["scales"][scale]["first_search"] = {
+                    "ours": first_search.measure(folder / "ours"),
+                    "floor": first_search.measure(folder / "floor-site", material=True, queries=FLOOR_QUERIES),
+                }
+                say(f"{scale}: first search {report['scales'][scale]['first_search']}")
             shutil.rmtree(folder / "ours")
             shutil.rmtree(folder / "floor-site")
         if "province" in args.scales and not args.no_serve:
@@ -341,6 +381,8 @@ def main(argv: list[str] | None = None) -> int:
     report["python"] = sys.version.split()[0]
     report["cpus"] = os.cpu_count()
     sys.stdout.write(table(builds) + "\n\n")
+    if any("first_search" in figures for figures in scales.values()):
+        sys.stdout.write(search_table(report) + "\n\n")
     summary = {k: report.get(k) for k in ("ratio", "growth", "floor_growth")}
     sys.stdout.write(json.dumps({**summary, **report}, ensure_ascii=False) + "\n")
     return 0

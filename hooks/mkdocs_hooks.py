@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from thidua.check.loader import load_repository
@@ -26,7 +26,8 @@ from thidua.publish.provenance import last_change
 from thidua.publish.reproducible import gzip_bytes
 from thidua.publish.sanitize import clean_html
 from thidua.publish.search import nav_locations
-from thidua.publish.search import rewrite as rewrite_search_index
+from thidua.publish.search_index import SearchDoc, SearchIndex
+from thidua.publish.search_text import page_doc
 from thidua.records.urls import heading_slug
 from thidua.serve.memo import Memo
 from thidua.serve.record_cache import RecordCache
@@ -54,12 +55,14 @@ _serving = False  # set at start-up, not import: `make serve` stages generated p
 _records = RecordCache()  # `make serve`: files an edit did not touch are not parsed and checked again
 _memo = Memo()  # `make serve`: pages and feeds whose values did not change are not made again
 _stage: Stage | None = None
+_searched: dict[str, SearchDoc] = {}  # page address -> what search sees of it; `make serve` keeps the pages
+_pages: set[str] = set()  # addresses of this build's pages (`serve --dirty` renders only some of them)
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving, _records, _memo, _stage
+    global _serving, _records, _memo, _stage, _searched
     _serving = command == "serve"
-    _records, _memo, _stage = RecordCache(), Memo(), None
+    _records, _memo, _stage, _searched = RecordCache(), Memo(), None, {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -140,7 +143,12 @@ def _staged(pages: list, root: Path) -> dict[str, Path]:
     return _stage.update((p.path, p.content) for p in pages)
 
 
-@event_priority(-100)  # after Material's search plugin has written the index
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    global _pages
+    _pages = {"" if file.url == "./" else file.url for file in files.documentation_pages()}  # as page.url has it
+    return nav
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     try:
         _post_build(config)
@@ -150,18 +158,27 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _post_build(config: MkDocsConfig) -> None:
     _reproducible_sitemap(config)
-    # Vietnamese search: fold table, trimmed text, section pages ranked first (thidua/publish/search.py).
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if not index.is_file():
-        return
-    data = rewrite_search_index(index.read_bytes(), nav_locations(config.nav or []))
-    index.write_bytes(data)
-    log.info("thidua: chỉ mục tìm kiếm %d byte", len(data))  # gzipped size: `make bench`
+    # Vietnamese search: our own split index (thidua/publish/search_index.py), read by tdkt-search.js.
+    index = SearchIndex(nav_locations(config.nav or []))
+    for url in sorted(_pages & _searched.keys()):
+        index.add(_searched[url])
+    folder = Path(config.site_dir) / "search"
+    written = index.files()
+    if folder.is_dir():  # `make serve`: the files of the previous build go
+        shutil.rmtree(folder)
+    for path, data in written:
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    log.info("thidua: chỉ mục tìm kiếm %d tệp, %d byte", len(written), sum(len(d) for _, d in written))
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     # Everything a page shows passes an allow-list: no script, event handler, iframe or javascript: link.
-    return clean_html(html)
+    html = clean_html(html)
+    if not (page.meta.get("search") or {}).get("exclude"):
+        _searched[page.url] = page_doc(page.url, page.title or "", html)
+    return html
 
 
 def _reproducible_sitemap(config: MkDocsConfig) -> None:

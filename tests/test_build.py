@@ -93,8 +93,9 @@ def test_pages_are_vietnamese(site: Path) -> None:
 
 
 def test_search_index_holds_the_plans(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
+    manifest = json.loads((site / "search" / "index.json").read_text(encoding="utf-8"))
+    pages = (site / "search" / manifest["dir"] / "d").glob("*.json")
+    locations = {json.loads(p.read_text(encoding="utf-8"))["u"] for p in pages}
     assert "ke-hoach/2024-stp-bac-giang-phat-dong-thi-dua/" in locations
     assert not any("/ban-in/" in loc for loc in locations), "the print form duplicates the reading page in search"
 

@@ -111,7 +111,8 @@ def test_injected_script_reaches_no_output(data_copy: Path, tmp_path: Path, monk
             if path.suffix == ".yml":
                 continue  # the plan's own data file, published as data (text/yaml), never as a page
             for needle in ("<script", "javascript:", "onerror=", "<iframe"):
-                if needle in text and "search_index" not in path.name:
+                # the search index holds the pages' text as text: tdkt-search.js shows it with textContent
+                if needle in text and "search" not in path.relative_to(tmp_path / "site").parts[:1]:
                     bad.append(f"{path.relative_to(tmp_path)}: {needle}")
     assert bad == []
     page = (tmp_path / "site" / "ke-hoach" / "2024-stp-bac-giang-phat-dong-thi-dua" / "index.html").read_text(

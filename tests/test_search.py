@@ -1,9 +1,10 @@
-"""Vietnamese search: the folding (thidua.search) and the search index the build writes."""
+"""Vietnamese search: the folding and words (thidua.publish.search), the split index (search_index), what of
+a page is searched (search_text), and the index the build writes for the real site."""
 
 from __future__ import annotations
 
+import gzip
 import json
-import re
 import unicodedata
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 import yaml
 
 from thidua.publish import search
+from thidua.publish.search_index import SearchDoc, SearchIndex, bucket, gaps
+from thidua.publish.search_text import page_doc
 
 ROOT = Path(__file__).parents[1]
 
@@ -43,12 +46,6 @@ def test_fold_decomposed_input() -> None:
     assert search.fold(decomposed) == "Dien hinh tien tien, thi dua"
 
 
-def test_fold_is_idempotent_and_keeps_length() -> None:
-    text = "Cán bộ, công chức, viên chức, người lao động ngành Tư pháp thi đua thực hiện văn hóa công sở"
-    assert search.fold(search.fold(text)) == search.fold(text)
-    assert len(search.fold(text)) == len(text)  # one letter for one letter: positions stay meaningful
-
-
 def test_fold_table_covers_the_vietnamese_alphabet() -> None:
     table = search.fold_table([])
     assert table["đ"] == "d" and table["Đ"] == "D"
@@ -61,98 +58,208 @@ def test_fold_table_covers_the_vietnamese_alphabet() -> None:
 
 
 def test_fold_table_applied_letter_by_letter_is_fold() -> None:
-    # The worker applies the table one character at a time, after NFC: that must equal fold().
+    # The browser applies the table one character at a time, after NFC: that must equal fold().
     text = "Sở Tư pháp tỉnh Đắk Lắk; Crème brûlée; Nguyễn Thị Ánh; Giỗ Tổ Hùng Vương 10/3"
     table = search.fold_table([text])
     assert "è" in table and "û" in table  # letters outside Vietnamese that occur in the text
     assert "".join(table.get(c, c) for c in unicodedata.normalize("NFC", text)) == search.fold(text)
 
 
-def _index(*docs: dict) -> dict:
-    config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": [], "fields": {"title": {"boost": 1000.0}}}
-    return {"config": config, "docs": list(docs)}
+@pytest.mark.parametrize(
+    ("text", "words", "terms"),
+    [
+        ("“Thi đua, khen thưởng.” (an ninh; tây/…)", ["thi", "đua", "khen", "thưởng", "an", "ninh", "tây"], None),
+        ("Kế hoạch 79/KH-STP", ["kế", "hoạch", "79", "kh", "stp"], ["ke", "hoach", "79", "kh", "stp"]),
+        ("30/04/1975", ["30", "04", "1975"], ["30", "4", "1975"]),
+        ("30-4", ["30", "4"], ["30", "4"]),
+        ("ngày 02/9, năm 2000, số 007", None, ["ngay", "2", "9", "nam", "2000", "so", "7"]),
+        ("Đắk Lắk_2023", ["đắk", "lắk", "2023"], ["dak", "lak", "2023"]),  # "_" separates words too
+        (unicodedata.normalize("NFD", "Điển hình"), ["điển", "hình"], ["dien", "hinh"]),
+    ],
+)
+def test_words_and_terms(text: str, words: list[str] | None, terms: list[str] | None) -> None:
+    found = search.words(text)
+    if words is not None:
+        assert found == words
+    if terms is not None:
+        assert [search.term(w) for w in found] == terms
 
 
-def test_transform_trims_text_and_boosts_navigation_pages() -> None:
-    index = _index(
-        {"location": "", "title": "Thi đua, khen thưởng", "text": "<p>Chuyên   mục</p>  <p></p> <p> </p>"},
-        {"location": "ke-hoach/", "title": "Kế hoạch", "text": ""},
-        {"location": "ke-hoach/#nam-2023", "title": "Năm 2023", "text": "<ul> <li>Kế   hoạch</li> </ul>"},
-        {"location": "ke-hoach/x/", "title": "Kế hoạch X", "text": "Văn bản", "boost": 5},
+def test_bucket_is_fnv1a() -> None:
+    assert bucket("") == 0x811C9DC5
+    assert bucket("a") == 0xE40C292C  # the published FNV-1a test vector
+    assert bucket("thi dua") != bucket("dua thi")
+
+
+def test_gaps() -> None:
+    assert gaps([3, 4, 9]) == [4, 1, 5] and gaps([]) == [] and gaps([0]) == [1]
+
+
+# The index, read back as the browser reads it --------------------------------------------------------------
+
+
+def _pages(listed: list[int], step: int = 1) -> dict[int, int]:
+    out, page = {}, -1
+    for i in range(0, len(listed), step):
+        page += listed[i]
+        out[page] = listed[i + 1] if step == 2 else 0
+    return out
+
+
+class _Index:
+    """The files of a SearchIndex, looked up like tdkt-search.js does."""
+
+    def __init__(self, files: list[tuple[str, bytes]]) -> None:
+        self.files = dict(files)
+        self.manifest = json.loads(self.files["index.json"])
+
+    def file(self, path: str) -> dict:
+        return json.loads(self.files[f"{self.manifest['dir']}/{path}"])
+
+    def entry(self, key: str) -> dict | None:
+        return self.file(f"t/{bucket(key) % self.manifest['shards']}.json").get(key)
+
+    def text_pages(self, key: str) -> set[int]:
+        entry = self.entry(key) or {}
+        if "c" in entry:
+            return set(range(self.manifest["docs"])) - set(_pages(entry["c"]))
+        return set(_pages(entry.get("p", []), 2))
+
+    def places(self, key: str) -> dict[int, int]:
+        return _pages((self.entry(key) or {}).get("t", []), 2)
+
+    def url(self, page: int) -> str:
+        return self.file(f"d/{page}.json")["u"]
+
+
+DOCS = [
+    SearchDoc("", "Thi đua, khen thưởng", "", "Chuyên mục thi đua, khen thưởng của Sở Tư pháp."),
+    SearchDoc("van-ban/luat/", "Luật Thi đua, khen thưởng", "Luật số 06/2022/QH15", "Luật Thi đua, khen thưởng."),
+    SearchDoc("ngay-ky-niem/30-4/", "Ngày giải phóng miền Nam", "Ngày 30/04", "Ngày 30/04/1975: thi đua."),
+    SearchDoc("dien-hinh/a/", "Nguyễn Văn A", "Chiến sĩ thi đua cơ sở", "Vùng Tây Nguyên, thi đua."),
+    SearchDoc("phong-trao/b/", "Chung tay vì người nghèo", "", "Cả nước chung tay vì người nghèo."),
+]
+
+
+def _files(docs, nav=()) -> list[tuple[str, bytes]]:
+    index = SearchIndex(nav)
+    for doc in docs:
+        index.add(doc)
+    return index.files()
+
+
+@pytest.fixture(scope="module")
+def index() -> _Index:
+    return _Index(_files(reversed(DOCS), nav=["", "dien-hinh/"]))
+
+
+def test_every_term_is_found_on_the_pages_that_have_it(index: _Index) -> None:
+    urls = [index.url(page) for page in range(index.manifest["docs"])]
+    assert urls == sorted(d.url for d in DOCS)  # numbered by address, whatever the order of adding
+    for doc in DOCS:
+        page = urls.index(doc.url)
+        terms = [search.term(w) for w in search.words(doc.text)]
+        for key in (*terms, *(f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False))):
+            assert page in index.text_pages(key), (key, doc.url)
+    assert index.text_pages("30 4") == {urls.index("ngay-ky-niem/30-4/")}  # "30/04" is the pair 30 4
+    assert index.text_pages("thi") == {0, 1, 2, 3, 4} - {urls.index("phong-trao/b/")}
+    assert "c" in index.entry("thi")  # in most pages: stored as the pages that lack it
+    assert "p" in index.entry("nguoi ngheo") and index.entry("khong co") is None
+
+
+def test_title_and_key_facts_are_placed(index: _Index) -> None:
+    urls = [index.url(page) for page in range(index.manifest["docs"])]
+    law, profile = urls.index("van-ban/luat/"), urls.index("dien-hinh/a/")
+    assert index.places("luat")[law] == 2 + 5  # in a title of five words
+    assert index.places("thuong")[law] == 2 + 5 and index.places("dua khen")[law] == 2 + 5
+    assert index.places("chien si")[profile] == 1  # in the key facts
+    assert profile not in index.places("tay")  # in the text only
+
+
+def test_spellings_of_a_word_are_kept(index: _Index) -> None:
+    urls = [index.url(page) for page in range(index.manifest["docs"])]
+    entry = index.entry("tay")
+    assert entry["f"] == "tay" and _pages(entry["v"]["tây"]) == {urls.index("dien-hinh/a/"): 0}
+    assert "n" not in entry  # the commonest form has no diacritics: a query typed with them never asks for it
+    assert index.entry("dua")["f"] == "đua" and "v" not in index.entry("dua")
+
+
+def test_prefixes_list_words_by_frequency(index: _Index) -> None:
+    listed = {}
+    for number in range(index.manifest["prefixes"]):
+        listed.update(index.file(f"w/{number}.json"))
+    assert listed["th"][:1] == ["thi"] and "thuong" in listed["th"]
+    assert all(len(start) == 2 for start in listed)
+    words = [w for ws in listed.values() for w in ws]
+    assert len(words) == len(set(words)) and all(" " not in w for w in words)
+
+
+def test_manifest(index: _Index) -> None:
+    manifest = index.manifest
+    assert manifest["docs"] == len(DOCS) and manifest["shards"] >= 1
+    assert [index.url(p) for p in manifest["nav"]] == [""]  # nav pages that are in the index
+    assert manifest["fold"]["đ"] == "d" and manifest["fold"]["ủ"] == "u"
+    assert all(path == "index.json" or path.startswith(manifest["dir"] + "/") for path in index.files)
+
+
+def test_same_pages_same_files() -> None:
+    first = _files(DOCS)
+    assert _files(reversed(DOCS)) == first
+    changed = _files([*DOCS[:-1], SearchDoc("phong-trao/b/", "Chung tay", "", "Đã sửa.")])
+    assert json.loads(dict(changed)["index.json"])["dir"] != json.loads(dict(first)["index.json"])["dir"]
+
+
+# What of a page is searched -------------------------------------------------------------------------------
+
+
+def test_page_doc_leaves_out_cards_and_permalinks() -> None:
+    html = (
+        '<h1 id="x">Phong trào <em>thi đua</em><a class="headerlink" href="#x">¶</a></h1>\n'
+        '<div class="tdkt-summary"><dl>\n<dt>Ngày</dt>\n<dd>30/04</dd>\n</dl></div>\n'
+        "<p>Đoạn &amp; văn\nbản.</p>\n"
+        '<ul><li class="tdkt-card" data-search-exclude><p>Thẻ hồ sơ</p></li>\n<li>Mục</li></ul>'
     )
-    result = search.transform(index, ["", "ke-hoach/", "ke-hoach/x/"])
-    docs = result["docs"]
-    assert [d["location"] for d in docs] == ["", "ke-hoach/", "ke-hoach/#nam-2023", "ke-hoach/x/"]
-    assert docs[0]["text"] == "<p>Chuyên mục</p>"
-    assert docs[2]["text"] == "<ul> <li>Kế hoạch</li> </ul>"
-    assert [d.get("boost") for d in docs] == [search.NAV_BOOST, search.NAV_BOOST, None, 5]  # sections and
-    # a boost set in a page's front matter are left alone
-    assert result["config"]["fold"]["đ"] == "d"
-    assert result["config"]["pipeline"] == [] and index["config"].get("fold") is None  # input untouched
-    assert search.transform(result, ["", "ke-hoach/", "ke-hoach/x/"]) == result
-
-
-def test_rewrite_writes_utf8() -> None:
-    data = json.dumps(_index({"location": "", "title": "Điển hình", "text": "thi đua"})).encode()
-    assert b"\\u0111" in data  # Material writes \u escapes
-    out = search.rewrite(data)
-    assert "Điển hình".encode() in out and b"\\u" not in out
-    assert json.loads(out)["docs"][0]["title"] == "Điển hình"
-
-
-def test_nav_locations_of_mkdocs_yml() -> None:
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
-    locations = search.nav_locations(nav)
-    assert "" in locations and "lich-tuyen-truyen/" in locations and "gioi-thieu/" in locations
-    assert search.nav_locations([{"Mục": [{"Trang": "a/index.md"}, "b.md", {"Ngoài": "https://x.vn/"}]}]) == [
-        "a/",
-        "b/",
-    ]
-
-
-def test_size() -> None:
-    size = search.size(b"thi dua " * 1000)
-    assert size.raw == 8000 and 0 < size.gzipped < 200
+    doc = page_doc("phong-trao/x/", "Phong trào", html)
+    assert doc.url == "phong-trao/x/" and doc.title == "Phong trào"
+    assert doc.lead == "Ngày 30/04"
+    assert doc.text == "Phong trào thi đua Ngày 30/04 Đoạn & văn bản. Mục"
+    assert unicodedata.is_normalized("NFC", page_doc("", "", unicodedata.normalize("NFD", "<p>Điển</p>")).text)
 
 
 # The index of the real site -------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def built_index(site: Path) -> dict:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def built(site: Path) -> _Index:
+    folder = site / "search"
+    return _Index([(p.relative_to(folder).as_posix(), p.read_bytes()) for p in folder.rglob("*.json")])
 
 
-def test_built_index_keeps_vietnamese_words_whole(built_index: dict) -> None:
-    config = built_index["config"]
-    assert config["pipeline"] == []  # no English stemmer or stop words: "an ninh", "tây" stay searchable
-    words = [w for w in re.split(config["separator"], "“Thi đua, khen thưởng.” (an ninh; tây/…)") if w]
-    assert words == ["Thi", "đua", "khen", "thưởng", "an", "ninh", "tây"]  # no punctuation stuck to words
+def test_built_index_holds_the_pages_once(built: _Index) -> None:
+    urls = [built.url(page) for page in range(built.manifest["docs"])]
+    assert len(urls) == len(set(urls))
+    assert {"", "ke-hoach/", "ke-hoach/2024-stp-bac-giang-phat-dong-thi-dua/", "gioi-thieu/"} <= set(urls)
+    assert not any("/ban-in/" in url for url in urls)  # the print form would duplicate the reading page
+    assert not any("/trang-" in url for url in urls)  # later pages of a listing: search finds the records
+    assert "tim-kiem/" not in urls
 
 
-def test_built_index_has_the_fold_table_for_its_text(built_index: dict) -> None:
-    table = built_index["config"]["fold"]
-    for doc in built_index["docs"]:
-        for text in (doc["title"], doc["text"]):
-            folded = "".join(table.get(c, c) for c in unicodedata.normalize("NFC", text))
-            assert folded == search.fold(text)
+def test_built_index_has_the_fold_table_for_its_words(built: _Index) -> None:
+    table = built.manifest["fold"]
+    for page in range(built.manifest["docs"]):
+        fragment = built.file(f"d/{page}.json")
+        for word in search.words(fragment["t"] + " " + fragment["x"]):
+            folded = "".join(table.get(c, c) for c in word)
+            assert search.term(folded) == search.term(word), word
 
 
-def test_built_index_boosts_section_pages(built_index: dict) -> None:
-    boosted = {d["location"] for d in built_index["docs"] if d.get("boost") == search.NAV_BOOST}
-    assert {"", "ke-hoach/", "lich-tuyen-truyen/", "dien-hinh/", "gioi-thieu/"} <= boosted
-    assert not any("#" in location for location in boosted)
+def test_built_index_nav_pages(built: _Index) -> None:
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    assert {built.url(p) for p in built.manifest["nav"]} == set(search.nav_locations(nav))
 
 
-def test_built_index_size_stays_reasonable_for_a_phone(site: Path) -> None:
-    size = search.size((site / "search" / "search_index.json").read_bytes())
-    assert size.raw < 2_000_000 and size.gzipped < 250_000, size
-
-
-def test_pages_start_the_vietnamese_search_worker(site: Path) -> None:
-    html = (site / "dien-hinh" / "index.html").read_text(encoding="utf-8")
-    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
-    worker, _, query = config["search"].partition("?material=")
-    assert worker == "../assets/javascripts/workers/tdkt-search.js"
-    assert (site / "assets" / "javascripts" / "workers" / "tdkt-search.js").is_file()
-    assert (site / "assets" / "javascripts" / "workers" / query).is_file()  # Material's own worker
+def test_built_index_shards_stay_small(site: Path, built: _Index) -> None:
+    shards = [p for p in (site / "search" / built.manifest["dir"] / "t").glob("*.json")]
+    assert len(shards) == built.manifest["shards"]
+    sizes = sorted(len(gzip.compress(p.read_bytes())) for p in shards)
+    assert sizes[len(sizes) // 2] < 8_000, sizes[-5:]  # a query reads a few of these (sizes: make bench)

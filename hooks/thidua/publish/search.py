@@ -1,20 +1,18 @@
-"""Vietnamese search: diacritic folding, and the changes made to the search index the build writes.
+"""Vietnamese search: what a word is and what it folds to, for the index the build writes and for the
+reader's query alike.
 
-Readers type without diacritics ("dien hinh" for "điển hình", "thi dua" for "thi đua"). Material's search
-worker lowercases words but folds nothing, so this module decides what folds to what and writes that
-decision into the index config as a table ("fold": character -> folded form). The worker wrapper
-(docs/assets/javascripts/workers/tdkt-search.js) applies the table to every indexed word and every query
-word, after Material's tokenizer has recorded where each word is: the text shown in results keeps its
-diacritics, and the highlight marks the original word. No folded copy of the text is downloaded.
-
-The index itself is Material's (`search/search_index.json`); `transform` only trims it and ranks section
-pages first. Plain Python: nothing here imports MkDocs.
+Readers type without diacritics ("dien hinh" for "điển hình", "thi dua" for "thi đua", "Dak Lak" for
+"Đắk Lắk"). This module decides that: `words` cuts a text into words, `term` gives the form the index
+holds (folded, lowercase, numbers without leading zeros so that "30/04" and "30/4" are the same date), and
+`fold_table` writes the same folding as a character table into the index manifest, which the browser applies
+to the query (docs/assets/javascripts/tdkt-search.js knows no Vietnamese). tests/test_search_browser.py
+checks that the browser's words and terms are the ones computed here. The index itself: search_index.py.
+Plain Python: nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
 import gzip
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -37,13 +35,9 @@ _BASE = (
     | set(_TONES)
     | set("\u0302\u0306\u031b")  # circumflex, breve, horn left over from decomposed input
 )
-# Runs of white space inside an entry's text, and paragraphs left empty by pictures.
-_SPACES = re.compile(r"\s{2,}")
-_EMPTY = re.compile(r"<p>\s*</p>\s?")
-
-# A section page reached from the navigation ("Lịch tuyên truyền") ranks above detail pages whose titles
-# repeat its words ("Lịch tuyên truyền tháng 1/2023"); lunr multiplies every match in it by this.
-NAV_BOOST = 2.0
+# A word: a run of letters and digits. The browser's pattern is /[\p{L}\p{N}]+/u: the same classes.
+_WORD = re.compile(r"[^\W_]+")
+_terms: dict[str, str] = {}  # word -> term: a site has far fewer distinct words than words
 
 
 def fold(text: str) -> str:
@@ -52,9 +46,26 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped).translate(_LETTERS)
 
 
+def words(text: str) -> list[str]:
+    """The words of a text, lowercase NFC: "Kế hoạch 79/KH-STP" -> ["kế", "hoạch", "79", "kh", "stp"]."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def term(word: str) -> str:
+    """A word (lowercase, from `words`) as the index holds it: folded, and a number without its leading
+    zeros, so that a date matches however it is written ("30/04", "30/4", "30-4": the words 30 and 4)."""
+    found = _terms.get(word)
+    if found is None:
+        found = fold(word)
+        if found.isascii() and found.isdigit():
+            found = str(int(found))
+        _terms[word] = found
+    return found
+
+
 def fold_table(texts: Iterable[str]) -> dict[str, str]:
     """Each character that folds, mapped to its folded form: the Vietnamese alphabet and whatever else
-    occurs in `texts` (a name with "é", say). The worker applies it after NFC normalization."""
+    occurs in `texts` (a name with "é", say). The browser applies it to a query's words after NFC."""
     chars = set(_BASE) | {c.upper() for c in _BASE}
     for text in texts:
         chars.update(unicodedata.normalize("NFC", text))
@@ -75,7 +86,7 @@ def size(data: bytes) -> Size:
 
 
 def nav_locations(nav: list[Any]) -> list[str]:
-    """The index locations of the pages listed in mkdocs.yml `nav` (nested sections included)."""
+    """The addresses of the pages listed in mkdocs.yml `nav` (nested sections included), "" for the home page."""
     locations: list[str] = []
     for item in nav:
         value = next(iter(item.values())) if isinstance(item, dict) else item
@@ -84,25 +95,3 @@ def nav_locations(nav: list[Any]) -> list[str]:
         elif isinstance(value, str) and value.endswith(".md"):
             locations.append(page_url(value))
     return locations
-
-
-def rewrite(data: bytes, nav: Iterable[str] = ()) -> bytes:
-    """The index file as Material wrote it -> the file readers download (UTF-8, not \\u escapes)."""
-    index = transform(json.loads(data), nav)
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def transform(index: dict[str, Any], nav: Iterable[str] = ()) -> dict[str, Any]:
-    """Material's search index, ready for Vietnamese: the fold table in its config, white space trimmed,
-    and the pages of the navigation (`nav`: their locations, "" for the home page) boosted."""
-    boosted = set(nav)
-    docs: list[dict[str, Any]] = []
-    for doc in index["docs"]:
-        entry = dict(doc)
-        entry["text"] = _SPACES.sub(" ", _EMPTY.sub("", entry.get("text", ""))).strip()
-        if entry["location"] in boosted and "boost" not in entry:
-            entry["boost"] = NAV_BOOST
-        docs.append(entry)
-    config = dict(index["config"])
-    config["fold"] = fold_table(text for doc in docs for text in (doc["title"], doc["text"]))
-    return {**index, "config": config, "docs": docs}
