@@ -19,8 +19,10 @@ def project_copy(target: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
     for folder in ("data", "docs", "hooks", "overrides"):
         shutil.copytree(ROOT / folder, target / folder, ignore=ignore)
-    for name in ("Makefile", "mkdocs.yml"):
+    for name in ("Makefile", "mkdocs.yml", "package.json", "package-lock.json"):
         shutil.copy2(ROOT / name, target / name)
+    # the fonts the build publishes, as `npm ci` installed them for the tests (make -o: not installed again)
+    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 
@@ -29,7 +31,17 @@ def make_site(project: Path) -> subprocess.CompletedProcess:
     venv = Path(sys.prefix)
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "THIDUA_DATA")}
     return subprocess.run(
-        ["make", "-C", str(project), "-o", str(venv / ".installed"), f"VENV={venv}", "site"],
+        [
+            "make",
+            "-C",
+            str(project),
+            "-o",
+            str(venv / ".installed"),
+            "-o",
+            "node_modules/.installed",
+            f"VENV={venv}",
+            "site",
+        ],
         env=env,
         capture_output=True,
         text=True,
