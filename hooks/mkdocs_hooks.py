@@ -8,6 +8,7 @@ what is kept between them (records, pages, feeds: each checked against its input
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -20,13 +21,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from thidua.check.loader import load_repository
+from thidua.check.settings import OWNER_SETTING, site_settings
 from thidua.publish.pages import build_assets, build_pages, process_photos
 from thidua.publish.provenance import last_change
 from thidua.publish.reproducible import gzip_bytes
 from thidua.publish.sanitize import clean_html
 from thidua.publish.search import nav_locations
 from thidua.publish.search import rewrite as rewrite_search_index
-from thidua.records.urls import heading_slug
+from thidua.records.repository import Repository
+from thidua.records.site import Site, vietnam_day
+from thidua.records.urls import heading_slug, section_of
 from thidua.serve.memo import Memo
 from thidua.serve.record_cache import RecordCache
 from thidua.serve.staging import Stage
@@ -53,6 +57,7 @@ _serving = False  # set at start-up, not import: `make serve` stages generated p
 _records = RecordCache()  # `make serve`: files an edit did not touch are not parsed and checked again
 _memo = Memo()  # `make serve`: pages and feeds whose values did not change are not made again
 _stage: Stage | None = None
+_loaded: tuple[Repository, Site, dt.datetime] | None = None  # read in on_config (the site's name comes from the data)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -62,23 +67,39 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _loaded
     # Heading anchors keep "đ" readable as "d" ("Điển hình" -> #dien-hinh), unlike the default slugify.
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
+    # The data is read here, not in on_files: the owner's name (a body record) goes into the site's name,
+    # which the theme prints in the header, the footer and every page title.
+    root, data_dir, drafts = _settings(config)
+    records = _records if _serving else None
+    owner = config.extra.get("thidua", {}).get(OWNER_SETTING[-1])
+    try:
+        repo = load_repository(data_dir, root=root, include_drafts=drafts, cache=records)
+        stamp = last_change(data_dir, max((p.year for p in repo.plans.values()), default=2000))
+        site = site_settings(repo, owner, vietnam_day(stamp), Path(config.config_file_path), root)
+    except DataError as err:
+        raise PluginError("Dữ liệu có lỗi, không xây dựng trang:\n" + err.report()) from None
+    config.site_name = site.name
+    config.copyright = site.owner.name if site.owner else config.copyright
+    config.extra["tdkt_owner"] = site.owner.name if site.owner else ""  # overrides/partials: header, footer
+    _loaded = (repo, site, stamp)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    root, data_dir, drafts = _settings(config)
+    global _loaded
+    root, data_dir, _ = _settings(config)
+    assert _loaded is not None, "on_config reads the data first"
+    repo, site, stamp = _loaded
     # Only `make serve` keeps records and pages between builds; a one-off build lets them go once the pages
     # are made, so that they do not weigh on memory (and on the garbage collector) while MkDocs renders.
-    records, memo = (_records, _memo) if _serving else (None, None)
-    try:
-        repo = load_repository(data_dir, root=root, include_drafts=drafts, cache=records)
-    except DataError as err:
-        raise PluginError("Dữ liệu có lỗi, không xây dựng trang:\n" + err.report()) from None
+    _loaded = None
+    memo = _memo if _serving else None
     cache = root / ".cache" / "photos"  # renditions by content hash, reused across builds
     photos = process_photos(repo, data_dir, cache)
-    pages = build_pages(repo, photos, memo)
+    pages = build_pages(repo, photos, memo, site)
     staged = _staged(pages, root) if _serving else {}
     for page in pages:
         if files.get_file_from_path(page.path) is not None:
@@ -90,10 +111,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if page.source and config.repo_url:
             generated.edit_uri = "../" + page.source  # edit_uri points at docs/; the source is in data/
         files.append(generated)
-    stamp = last_change(data_dir, max((p.year for p in repo.plans.values()), default=2000))
     domain = urlsplit(config.site_url or "").hostname or "localhost"
     site_url = config.site_url or "/"
-    for asset in build_assets(repo, photos, stamp, domain, site_url, cache, memo):
+    for asset in build_assets(repo, photos, stamp, domain, site_url, cache, memo, site):
         if asset.source is not None:
             files.append(File.generated(config, asset.path, abs_src_path=str(root / asset.source)))
         else:

@@ -21,12 +21,10 @@ from thidua.publish import photos as photos_
 from thidua.records import profiles as profiles_
 from thidua.records import urls
 from thidua.records.repository import Repository
-from thidua.render import calendar_views, paging, plan_views, profile_views
+from thidua.records.site import UNNAMED, Site
+from thidua.render import calendar_views, home_views, paging, plan_views, profile_views
 from thidua.render.templating import render, templates_version
 from thidua.serve.memo import Memo, reuse
-
-HOME_PLANS = 10  # the home page lists the newest year's plans up to this many, and links to all
-HOME_DEADLINES = 20
 
 
 @dataclass(frozen=True)
@@ -65,6 +63,7 @@ def build_assets(
     site_url: str,
     cache: Path,
     memo: Memo | None = None,
+    site: Site = UNNAMED,
 ) -> list[Asset]:
     """Plan data files, feeds, the data behind the home page's "this month" block and the profile
     filters, the open-data export, and the photo renditions. A `memo` reuses what did not change."""
@@ -84,22 +83,24 @@ def build_assets(
     plans = list(repo.plans.values())
     add(
         urls.DEADLINES_FEED,
-        (plans, repo.bodies, stamp, domain),
-        lambda: ical.deadlines_feed(plans, repo.bodies, stamp, domain),
+        (plans, repo.bodies, stamp, domain, site.name),
+        lambda: ical.deadlines_feed(plans, repo.bodies, stamp, domain, site.name if site.owner else ""),
     )
-    add(urls.THIS_MONTH, (repo,), lambda: _json(calendar_views.this_month_data(repo)))
+    add(urls.THIS_MONTH, (repo, site), lambda: _json(calendar_views.this_month_data(repo, site)))
     published = list(repo.profiles.values())
-    add(urls.PROFILE_FEED, (published, site_url), lambda: feeds.profiles_feed(published, site_url))
+    add(urls.PROFILE_FEED, (published, site_url, site), lambda: feeds.profiles_feed(published, site_url, site.name))
     add(
         urls.PLAN_FEED,
-        (plans, repo.bodies, site_url),
-        lambda: feeds.plans_feed(plans, repo.bodies, site_url),
+        (plans, repo.bodies, site_url, site),
+        lambda: feeds.plans_feed(plans, repo.bodies, site_url, site.name),
     )
     photo_urls = {key: f"{urls.PHOTOS}/{p.fallback().name}" for key, p in photos.items()}
     add(
         urls.PROFILE_EXPORT,
-        (published, photo_urls, site_url),
-        lambda: _json(feeds.profile_export(published, photo_urls, site_url)),
+        (published, photo_urls, site_url, site),
+        lambda: _json(
+            feeds.profile_export(published, photo_urls, site_url, site.owner.name if site.owner else "Sở Tư pháp")
+        ),
     )
     add(urls.PROFILE_INDEX, (repo, photos), lambda: _json(profile_views.profile_index_data(repo, photos)))
     for processed in sorted({p.digest: p for p in photos.values()}.values(), key=lambda p: p.digest):
@@ -113,7 +114,7 @@ def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> list[Page]:
+def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site: Site = UNNAMED) -> list[Page]:
     """Every page; with a `memo` (`make serve`), a page whose template and values did not change is reused."""
     plans = sorted(repo.plans.values(), key=lambda p: (-p.year, p.date or dates.PartialDate(p.year), p.id))
     by_movement: dict[str, list] = defaultdict(list)
@@ -138,6 +139,7 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
 
     def add(path: str, template: str, source: str | None = None, **context: Any) -> None:
         context["bodies"] = repo.bodies
+        context["site"] = site
         content = reuse(memo, path, (version, template, context), lambda: render(template, path, version, **context))
         pages.append(Page(path, content, source))
 
@@ -172,21 +174,23 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
     def cards(chunk: list, path: str) -> dict[str, Any]:
         return {"cards": [profile_views.card(p, photos, path) for p in chunk]}
 
-    years = sorted({p.year for p in plans}, reverse=True)
-    current = [p for p in plans if p.year == years[0]] if years else []
-    deadlines = sorted(((d, p) for p in plans for d in p.deadlines), key=lambda x: x[0].date, reverse=True)
     add(
         urls.HOME,
         "home.md.j2",
         plan_count=len(plans),
-        this_month=calendar_views.home_calendar(repo),
+        this_month=calendar_views.home_calendar(repo, site),
         newest_profiles=[
             profile_views.card(p, photos, urls.HOME) for p in profiles_.newest_first(repo.profiles.values())[:3]
         ],
-        current=current[:HOME_PLANS],
-        current_count=len(current),
-        # the latest by date: the browser shows those not yet past, so the upcoming ones must be among them
-        deadlines=deadlines[:HOME_DEADLINES],
+        plan_groups=home_views.plan_groups(plans, site),
+        deadlines=home_views.deadline_lines(repo, site),
+        as_of=home_views.as_of_text(site),
+    )
+    add(
+        urls.OPEN_DATA,
+        "open_data.md.j2",
+        plans=plans,
+        calendars=[(c, repo.bodies[c.issuer]) for c in sorted(repo.calendars.values(), key=lambda c: (-c.year, c.id))],
     )
     add_paged(urls.PLANS, "plans_index.md.j2", plans, shape=lambda chunk, path: {"years": _by_year(chunk)})
     for plan in plans:

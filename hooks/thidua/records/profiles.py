@@ -20,6 +20,16 @@ LEVELS = {
     "cap-tinh": "Điển hình tiên tiến cấp tỉnh",
     "toan-quoc": "Điển hình tiên tiến toàn quốc",
 }
+# A level with its time: "Điển hình tiên tiến cấp cơ sở năm 2023", "... giai đoạn 2021–2025" (the level's
+# label above says "hằng năm" or "giai đoạn" already; said twice it read "giai đoạn, giai đoạn 2021–2025").
+LEVEL_NAMES = {
+    "co-so-hang-nam": "Điển hình tiên tiến cấp cơ sở",
+    "nganh-hang-nam": "Điển hình tiên tiến ngành Tư pháp",
+    "co-so-giai-doan": "Điển hình tiên tiến cấp cơ sở",
+    "nganh-giai-doan": "Điển hình tiên tiến ngành Tư pháp",
+    "cap-tinh": "Điển hình tiên tiến cấp tỉnh",
+    "toan-quoc": "Điển hình tiên tiến toàn quốc",
+}
 STAGES = {
     "phat-hien": "Phát hiện",
     "boi-duong": "Bồi dưỡng",
@@ -76,6 +86,11 @@ class Axis:
 def axes(groups: Iterable[Group]) -> list[Axis]:
     found = list(groups)
     return [Axis(key, title, tuple(g for g in found if g.axis == key)) for key, (title, _) in AXES.items()]
+
+
+def recognition(profile: Profile) -> str:
+    """How a profile was recognised, in one phrase: "Điển hình tiên tiến cấp cơ sở giai đoạn 2021–2025"."""
+    return f"{LEVEL_NAMES[profile.level]} {profile.when}"
 
 
 def newest_first(profiles: Iterable[Profile]) -> list[Profile]:

@@ -22,6 +22,7 @@ PROFILE_EXPORT = "dien-hinh/du-lieu.json"
 PROFILE_FEED = "dien-hinh/feed.xml"
 PLAN_FEED = "ke-hoach/feed.xml"
 PHOTOS = "dien-hinh/anh"
+OPEN_DATA = "du-lieu-mo.md"
 
 SECTIONS = {
     "profiles": "dien-hinh",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from thidua.derive.collation import sort_key
+from thidua.records import awards as awards_
 from thidua.records import profiles as profiles_
 from thidua.records import urls
 from thidua.records.models import Profile
@@ -41,7 +43,8 @@ def card(profile: Profile, processed: dict[tuple[str, int], Processed], here: st
         "photo": photos[0] if photos else None,
         "kind": profiles_.KINDS[profile.kind],
         "level": profiles_.LEVELS[profile.level],
-        "awards": [a.wording for a in profile.awards],
+        "recognition": profiles_.recognition(profile),
+        "awards": [awards_.card_text(a) for a in awards_.highest_first(profile.awards)],  # the highest first
     }
 
 
@@ -56,6 +59,7 @@ def profile_context(
         "p": profile,
         "kind": profiles_.KINDS[profile.kind],
         "level": profiles_.LEVELS[profile.level],
+        "recognition": profiles_.recognition(profile),
         "stage": profiles_.STAGES[profile.stage],
         "stages": profiles_.STAGES,
         "photos": photo_views(profile, processed, here),
@@ -82,6 +86,7 @@ def profile_index_data(repo: Repository, processed: dict[tuple[str, int], Proces
                 "movements": list(profile.movements),
                 "url": urls.page_url(c["path"]),
                 "when": profile.when,
+                "recognition": c["recognition"],
                 "position": profile.position,
                 "photo": {
                     "src": urls.PHOTOS + "/" + processed[(profile.id, 0)].of("jpg")[0].name,
