@@ -19,6 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from thidua.check.loader import load_repository
 from thidua.check.settings import OWNER_SETTING, site_settings
@@ -57,6 +59,7 @@ _serving = False  # set at start-up, not import: `make serve` stages generated p
 _records = RecordCache()  # `make serve`: files an edit did not touch are not parsed and checked again
 _memo = Memo()  # `make serve`: pages and feeds whose values did not change are not made again
 _stage: Stage | None = None
+_marked: list[Page] = []  # the section page marked active while one detail page is rendered
 _loaded: tuple[Repository, Site, dt.datetime] | None = None  # read in on_config (the site's name comes from the data)
 
 
@@ -146,6 +149,27 @@ def on_post_build(config: MkDocsConfig) -> None:
     data = rewrite_search_index(index.read_bytes(), nav_locations(config.nav or []))
     index.write_bytes(data)
     log.info("thidua: chỉ mục tìm kiếm %d byte", len(data))  # gzipped size: `make bench`
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    # A detail page (not in the navigation) belongs to the listing of its first folder: the breadcrumb
+    # (overrides/partials/path.html) names it, and the menu marks that listing as the current section.
+    if page in nav.pages:
+        return context
+    sections = {p.url: p for p in nav.pages if p.url}
+    key = section_of(page.url, {url: url for url in sections})
+    if key is not None:
+        section = sections[key]
+        section.active = True  # undone in on_post_page, once this page is rendered
+        _marked.append(section)
+        context["tdkt_section"] = section
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    while _marked:
+        _marked.pop().active = False
+    return output
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:

@@ -151,6 +151,25 @@ function profileCard(record, siteRoot) {
   return item;
 }
 
+// The filter state lives in the address (?loai=ca-nhan&nam=2025): a filtered view can be shared, survives a
+// reload, and Back returns to the previous choice.
+function readFilters(form) {
+  const params = new URLSearchParams(window.location.search);
+  form.querySelectorAll("select").forEach((select) => {
+    select.value = params.get(select.name) || "";
+    if (select.selectedIndex < 0) select.value = ""; // an unknown value in the address: no filter
+  });
+}
+
+function filterAddress(form) {
+  const params = new URLSearchParams();
+  form.querySelectorAll("select").forEach((select) => {
+    if (select.value) params.set(select.name, select.value);
+  });
+  const query = params.toString();
+  return `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
+}
+
 async function wireProfileFilters() {
   const form = document.querySelector("[data-tdkt-filters]");
   if (!form || form.dataset.wired) return;
@@ -163,19 +182,21 @@ async function wireProfileFilters() {
   } catch (error) {
     return; // the paginated listing and the grouped pages remain
   }
+  const panel = document.querySelector("[data-tdkt-filter-panel]");
+  const label = panel.querySelector("[data-tdkt-filter-label]");
+  const groups = panel.querySelector("[data-tdkt-groups]");
   const list = document.querySelector("[data-tdkt-cards]");
   const status = document.querySelector("[data-tdkt-filter-status]");
   const pager = document.querySelector(".tdkt-pager");
   const more = element("button", "Xem thêm", "md-button");
   more.type = "button";
   let shown = PROFILE_PAGE;
-  const records = data.profiles.map((r) => ({ ...r, kindLabel: data.kinds[r.kind], levelLabel: data.levels[r.level] }));
-  // The long option lists (movements, units) come with the data, not in every listing page's HTML.
-  const options = { movements: Object.entries(data.movements).sort((a, b) => a[1].localeCompare(b[1], "vi")),
-                    units: data.units.map((u) => [u, u]) };
+  const records = data.profiles.map((r) => ({ ...r, kindLabel: data.kinds[r.kind] }));
+  // The long option lists (movements, units) come with the data, already in Vietnamese alphabetical order.
+  const options = { movements: data.movements, units: data.units };
   form.querySelectorAll("select[data-tdkt-options]").forEach((select) => {
-    options[select.dataset.tdktOptions].forEach(([value, label]) => {
-      const option = element("option", label);
+    options[select.dataset.tdktOptions].forEach(([value, text]) => {
+      const option = element("option", text);
       option.value = value;
       select.append(option);
     });
@@ -184,22 +205,39 @@ async function wireProfileFilters() {
   function render() {
     const f = Object.fromEntries(new FormData(form));
     const matches = records.filter((r) =>
-      (!f.kind || r.kind === f.kind) &&
-      (!f.level || r.level === f.level) &&
-      (!f.year || r.years.includes(Number(f.year))) &&
-      (!f.movement || r.movements.includes(f.movement)) &&
-      (!f.unit || r.unit === f.unit));
+      (!f.loai || r.kind === f.loai) &&
+      (!f.cap || r.level === f.cap) &&
+      (!f.nam || r.years.includes(Number(f.nam))) &&
+      (!f["phong-trao"] || r.movements.includes(f["phong-trao"])) &&
+      (!f["don-vi"] || r.unitKey === f["don-vi"]));
     list.replaceChildren(...matches.slice(0, shown).map((r) => profileCard(r, siteRoot)));
     status.textContent = matches.length ? `${matches.length} điển hình phù hợp.` : "Không có điển hình nào phù hợp với bộ lọc.";
+    const active = Object.values(f).filter(Boolean).length;
+    label.textContent = active ? `Bộ lọc (${active} đang chọn)` : "Bộ lọc";
     more.hidden = matches.length <= shown;
   }
 
+  function choose() {
+    shown = PROFILE_PAGE;
+    const address = filterAddress(form);
+    if (address !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+      window.history.pushState({ tdktFilters: true }, "", address);
+    }
+    render();
+  }
+
   form.hidden = false;
+  if (groups) groups.hidden = true; // the filters do what the group pages do without JavaScript
   if (pager) pager.hidden = true;
+  document.body.classList.add("tdkt-filtering");
+  // Folded on phones (the five lists would fill the first screen), open on wider screens.
+  panel.open = window.matchMedia("(min-width: 45em)").matches;
   list.after(more);
-  form.addEventListener("change", () => { shown = PROFILE_PAGE; render(); });
-  form.addEventListener("reset", () => setTimeout(() => { shown = PROFILE_PAGE; render(); }));
+  form.addEventListener("change", choose);
+  form.addEventListener("reset", () => setTimeout(choose));
   more.addEventListener("click", () => { shown += PROFILE_PAGE; render(); });
+  window.addEventListener("popstate", () => { readFilters(form); shown = PROFILE_PAGE; render(); });
+  readFilters(form);
   render();
 }
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from thidua.derive import dates
+from thidua.derive.collation import sort_key
 from thidua.derive.occurrence import occurrence
 from thidua.publish import feeds, ical
 from thidua.publish import photos as photos_
@@ -247,7 +248,7 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site
     add(
         urls.MOVEMENTS,
         "movements_index.md.j2",
-        movements=sorted(repo.movements.values(), key=lambda m: m.name),
+        movements=sorted(repo.movements.values(), key=lambda m: sort_key(m.name)),
         by=by_movement,
     )
     for m in repo.movements.values():
@@ -266,7 +267,19 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site
         )
 
     commemorations = sorted(repo.commemorations.values(), key=lambda c: (c.lunar, c.month, c.day, c.name))
-    add(urls.COMMEMORATIONS, "commemorations_index.md.j2", commemorations=commemorations, by=by_commemoration)
+    # a lunar date moves in the solar calendar: the index gives its solar date in the year the data last changed
+    # (every reader reads in that year or later) and the next
+    first = site.as_of.year if site.as_of.year > 1 else max((p.year for p in plans), default=2000)
+    solar = {
+        c.id: [occurrence(c, year).date for year in (first, first + 1)] for c in commemorations if c.lunar
+    }
+    add(
+        urls.COMMEMORATIONS,
+        "commemorations_index.md.j2",
+        commemorations=commemorations,
+        by=by_commemoration,
+        solar=solar,
+    )
     for c in commemorations:
         add_paged(
             urls.record("commemorations", c.id),
@@ -281,7 +294,7 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site
     for d in legal:
         add_paged(urls.record("legal", d.id), "legal.md.j2", by_legal[d.id], _source(repo, "legal", d.id), doc=d)
 
-    bodies = sorted(repo.bodies.values(), key=lambda b: (b.province or "", b.level, b.name))
+    bodies = sorted(repo.bodies.values(), key=lambda b: (sort_key(b.province or ""), b.level, sort_key(b.name)))
     add(urls.BODIES, "bodies_index.md.j2", all_bodies=bodies, by=by_body)
     for b in bodies:
         add(

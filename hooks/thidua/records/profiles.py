@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from thidua.derive.collation import sort_key
 from thidua.records import urls
 from thidua.records.models import Profile
 
@@ -113,12 +114,12 @@ def groups(profiles: Iterable[Profile], movement_names: dict[str, str]) -> list[
 
 def _order(axis: str, key: tuple[str, str], movement_names: dict[str, str]) -> tuple:
     if axis == "theo-phong-trao":
-        return (movement_names.get(key[0], key[0]),)
+        return (sort_key(movement_names.get(key[0], key[0])),)
     if axis == "theo-nam":
         return (-int(key[0]),)
     if axis == "theo-cap":
         return (list(LEVELS).index(key[0]),)
-    return (key[1],)
+    return (sort_key(key[1]),)
 
 
 class Related:

@@ -80,6 +80,7 @@ def profile_index_data(repo: Repository, processed: dict[tuple[str, int], Proces
                 "id": profile.id,
                 "name": profile.name,
                 "unit": profile.unit,
+                "unitKey": urls.slug(profile.unit),
                 "kind": profile.kind,
                 "level": profile.level,
                 "years": list(profile.years),
@@ -101,6 +102,10 @@ def profile_index_data(repo: Repository, processed: dict[tuple[str, int], Proces
         "profiles": records,
         "kinds": profiles_.KINDS,
         "levels": profiles_.LEVELS,
-        "movements": {m.id: m.name for m in repo.movements.values() if any(m.id in r["movements"] for r in records)},
-        "units": sorted({r["unit"] for r in records}),
+        # the filters' options, [value, label] in Vietnamese alphabetical order (decided here, not in the browser)
+        "movements": sorted(
+            ([m.id, m.name] for m in repo.movements.values() if any(m.id in r["movements"] for r in records)),
+            key=lambda option: sort_key(option[1]),
+        ),
+        "units": sorted(({r["unitKey"]: r["unit"] for r in records}).items(), key=lambda option: sort_key(option[1])),
     }
