@@ -90,5 +90,6 @@ def deadlines_feed(
             events.append(_event(uid, day, day + dt.timedelta(days=1), summary, description, stamp))
     return _feed(
         "Thời hạn trong các kế hoạch thi đua" + (f" - {publisher}" if publisher else ""),
-        "Các thời hạn trong kế hoạch phát động phong trào thi đua", events
+        "Các thời hạn trong kế hoạch phát động phong trào thi đua",
+        events,
     )

@@ -270,9 +270,7 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site
     # a lunar date moves in the solar calendar: the index gives its solar date in the year the data last changed
     # (every reader reads in that year or later) and the next
     first = site.as_of.year if site.as_of.year > 1 else max((p.year for p in plans), default=2000)
-    solar = {
-        c.id: [occurrence(c, year).date for year in (first, first + 1)] for c in commemorations if c.lunar
-    }
+    solar = {c.id: [occurrence(c, year).date for year in (first, first + 1)] for c in commemorations if c.lunar}
     add(
         urls.COMMEMORATIONS,
         "commemorations_index.md.j2",
