@@ -22,7 +22,7 @@ function markDeadlines() {
   const status = block.querySelector("[data-tdkt-upcoming]");
   const { iso } = todayParts();
   let past = block.querySelector("[data-tdkt-past]");
-  const moved = [...ahead.querySelectorAll("li[data-date-end]")].filter((item) => item.dataset.dateEnd < iso);
+  const moved = [...(ahead ? ahead.querySelectorAll("li[data-date-end]") : [])].filter((item) => item.dataset.dateEnd < iso);
   if (moved.length) {
     if (!past) {
       past = element("details", "", "tdkt-past-deadlines");
@@ -43,8 +43,8 @@ function markDeadlines() {
     const count = past.querySelector("[data-tdkt-past-count]");
     count.textContent = String(list.children.length);
   }
-  const upcoming = ahead.children.length;
-  ahead.hidden = upcoming === 0;
+  const upcoming = ahead ? ahead.children.length : 0;
+  if (ahead) ahead.hidden = upcoming === 0;
   status.textContent = upcoming
     ? `Có ${upcoming} thời hạn chưa đến (tính đến hôm nay, ${dayText(iso)}), gần nhất trước:`
     : `Không có thời hạn nào sắp tới (tính đến hôm nay, ${dayText(iso)}).`;
