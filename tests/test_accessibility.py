@@ -37,6 +37,7 @@ PAGE_TYPES = {
     "co-quan": "co-quan/",
     "co-quan-chi-tiet": "co-quan/so-tu-phap-bac-giang/",
     "gioi-thieu": "gioi-thieu/",
+    "du-lieu-mo": "du-lieu-mo/",
 }
 SIZES = {"dien-thoai": {"width": 360, "height": 740}, "may-tinh": {"width": 1280, "height": 800}}
 
