@@ -137,7 +137,7 @@ def test_filters_fold_on_phones_and_live_in_the_address(browser, served: str, wi
     filtered = cards(page)
     assert 0 < len(filtered) < 16
     box = status.bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= 800  # still in view with the filters open
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 800  # still in view with the filters open
     assert page.inner_text("[data-tdkt-filter-label]") == "Bộ lọc (2 đang chọn)"
     page.reload()
     page.wait_for_function("document.querySelector('select[name=nam]').value === '2024'")

@@ -117,7 +117,11 @@ def _json(value: object) -> bytes:
 
 def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site: Site = UNNAMED) -> list[Page]:
     """Every page; with a `memo` (`make serve`), a page whose template and values did not change is reused."""
-    plans = sorted(repo.plans.values(), key=lambda p: (-p.year, p.date or dates.PartialDate(p.year), p.id))
+    # within a year, the owner's plans and calendars first: the site is the owner's, others' are published beside
+    plans = sorted(
+        repo.plans.values(),
+        key=lambda p: (-p.year, not site.owns(p.issuer), p.date or dates.PartialDate(p.year), p.id),
+    )
     by_movement: dict[str, list] = defaultdict(list)
     by_commemoration: dict[str, list] = defaultdict(list)
     by_legal: dict[str, list] = defaultdict(list)
@@ -200,7 +204,7 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site
         here = urls.official(plan.id)
         add(here, "official.md.j2", plan.file, **plan_views.plan_context(plan, repo, here))
 
-    cals = sorted(repo.calendars.values(), key=lambda c: (-c.year, c.id))
+    cals = sorted(repo.calendars.values(), key=lambda c: (-c.year, not site.owns(c.issuer), c.id))
     add_paged(urls.CALENDARS, "calendars_index.md.j2", [(c, repo.bodies[c.issuer]) for c in cals])
     for cal in cals:
         here = urls.record("calendars", cal.id)
