@@ -8,6 +8,7 @@ what is kept between them (records, pages, feeds: each checked against its input
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import shutil
@@ -18,8 +19,11 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from thidua.check.loader import load_repository
+from thidua.check.settings import OWNER_SETTING, site_settings
 from thidua.publish.fonts import FontsMissing, font_assets
 from thidua.publish.pages import build_assets, build_pages, process_photos
 from thidua.publish.provenance import last_change
@@ -28,7 +32,9 @@ from thidua.publish.sanitize import clean_html
 from thidua.publish.search import nav_locations
 from thidua.publish.search_index import SearchDoc, SearchIndex
 from thidua.publish.search_text import page_doc
-from thidua.records.urls import heading_slug
+from thidua.records.repository import Repository
+from thidua.records.site import Site, vietnam_day
+from thidua.records.urls import heading_slug, section_of
 from thidua.serve.memo import Memo
 from thidua.serve.record_cache import RecordCache
 from thidua.serve.staging import Stage
@@ -57,6 +63,8 @@ _memo = Memo()  # `make serve`: pages and feeds whose values did not change are 
 _stage: Stage | None = None
 _searched: dict[str, SearchDoc] = {}  # page address -> what search sees of it; `make serve` keeps the pages
 _pages: set[str] = set()  # addresses of this build's pages (`serve --dirty` renders only some of them)
+_marked: list[Page] = []  # the section page marked active while one detail page is rendered
+_loaded: tuple[Repository, Site, dt.datetime] | None = None  # read in on_config (the site's name comes from the data)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -66,8 +74,26 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _loaded
     # Heading anchors keep "đ" readable as "d" ("Điển hình" -> #dien-hinh), unlike the default slugify.
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
+    # The data is read here, not in on_files: the owner's name (a body record) goes into the site's name,
+    # which the theme prints in the header, the footer and every page title.
+    root, data_dir, drafts = _settings(config)
+    records = _records if _serving else None
+    owner = config.extra.get("thidua", {}).get(OWNER_SETTING[-1])
+    try:
+        repo = load_repository(data_dir, root=root, include_drafts=drafts, cache=records)
+        stamp = last_change(data_dir, max((p.year for p in repo.plans.values()), default=2000))
+        site = site_settings(repo, owner, vietnam_day(stamp), Path(config.config_file_path), root)
+    except DataError as err:
+        raise PluginError("Dữ liệu có lỗi, không xây dựng trang:\n" + err.report()) from None
+    except Exception as err:  # noqa: BLE001 - an editor never sees a traceback
+        raise PluginError(_unexpected("đọc dữ liệu", err)) from None
+    config.site_name = site.name
+    config.copyright = site.owner.name if site.owner else config.copyright
+    config.extra["tdkt_owner"] = site.owner.name if site.owner else ""  # overrides/partials: header, footer
+    _loaded = (repo, site, stamp)
     return config
 
 
@@ -91,17 +117,17 @@ def _unexpected(what: str, err: BaseException) -> str:
 
 
 def _files(files: Files, config: MkDocsConfig) -> Files:
-    root, data_dir, drafts = _settings(config)
+    global _loaded
+    root, data_dir, _ = _settings(config)
+    assert _loaded is not None, "on_config reads the data first"
+    repo, site, stamp = _loaded
     # Only `make serve` keeps records and pages between builds; a one-off build lets them go once the pages
     # are made, so that they do not weigh on memory (and on the garbage collector) while MkDocs renders.
-    records, memo = (_records, _memo) if _serving else (None, None)
-    try:
-        repo = load_repository(data_dir, root=root, include_drafts=drafts, cache=records)
-    except DataError as err:
-        raise PluginError("Dữ liệu có lỗi, không xây dựng trang:\n" + err.report()) from None
+    _loaded = None
+    memo = _memo if _serving else None
     cache = root / ".cache" / "photos"  # renditions by content hash, reused across builds
     photos = process_photos(repo, data_dir, cache)
-    pages = build_pages(repo, photos, memo)
+    pages = build_pages(repo, photos, memo, site)
     staged = _staged(pages, root) if _serving else {}
     for page in pages:
         if files.get_file_from_path(page.path) is not None:
@@ -113,14 +139,13 @@ def _files(files: Files, config: MkDocsConfig) -> Files:
         if page.source and config.repo_url:
             generated.edit_uri = "../" + page.source  # edit_uri points at docs/; the source is in data/
         files.append(generated)
-    stamp = last_change(data_dir, max((p.year for p in repo.plans.values()), default=2000))
     domain = urlsplit(config.site_url or "").hostname or "localhost"
     site_url = config.site_url or "/"
     try:  # the site's own fonts, installed by `npm ci` (make site, make serve)
         fonts = font_assets(root / "node_modules")
     except FontsMissing as err:
         raise PluginError(str(err)) from None
-    for asset in [*build_assets(repo, photos, stamp, domain, site_url, cache, memo), *fonts]:
+    for asset in [*build_assets(repo, photos, stamp, domain, site_url, cache, memo, site), *fonts]:
         if asset.source is not None:
             files.append(File.generated(config, asset.path, abs_src_path=str(root / asset.source)))
         else:
@@ -171,6 +196,27 @@ def _post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     log.info("thidua: chỉ mục tìm kiếm %d tệp, %d byte", len(written), sum(len(d) for _, d in written))
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    # A detail page (not in the navigation) belongs to the listing of its first folder: the breadcrumb
+    # (overrides/partials/path.html) names it, and the menu marks that listing as the current section.
+    if page in nav.pages:
+        return context
+    sections = {p.url: p for p in nav.pages if p.url}
+    key = section_of(page.url, {url: url for url in sections})
+    if key is not None:
+        section = sections[key]
+        section.active = True  # undone in on_post_page, once this page is rendered
+        _marked.append(section)
+        context["tdkt_section"] = section
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    while _marked:
+        _marked.pop().active = False
+    return output
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:

@@ -38,6 +38,7 @@ PAGE_TYPES = {
     "co-quan-chi-tiet": "co-quan/so-tu-phap-bac-giang/",
     "gioi-thieu": "gioi-thieu/",
     "tim-kiem": "tim-kiem/",
+    "du-lieu-mo": "du-lieu-mo/",
 }
 SIZES = {"dien-thoai": {"width": 360, "height": 740}, "may-tinh": {"width": 1280, "height": 800}}
 

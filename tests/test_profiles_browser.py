@@ -14,22 +14,22 @@ def cards(page) -> list[str]:
 def test_filters_work_in_the_browser(browser, served: str) -> None:
     page = browser.new_page()
     page.goto(f"{served}dien-hinh/")
-    page.wait_for_selector("form.tdkt-filters:not([hidden])")
+    page.wait_for_selector("form.tdkt-filters:not([hidden])")  # open: the default page is wider than a phone
     assert len(cards(page)) == 16
-    page.select_option("select[name=kind]", "tap-the")
+    page.select_option("select[name=loai]", "tap-the")
     assert len(cards(page)) == 8
     assert page.inner_text("[data-tdkt-filter-status]") == "8 điển hình phù hợp."
-    page.select_option("select[name=level]", "toan-quoc")
+    page.select_option("select[name=cap]", "toan-quoc")
     assert cards(page) == ["Trung tâm Trợ giúp pháp lý nhà nước tỉnh Đắk Lắk"]
-    page.select_option("select[name=kind]", "ca-nhan")
+    page.select_option("select[name=loai]", "ca-nhan")
     assert cards(page) == ["Kha Thị Phương Dung"]
     page.click("form.tdkt-filters button[type=reset]")
     page.wait_for_function("document.querySelectorAll('[data-tdkt-cards] .tdkt-card').length === 16")
-    page.select_option("select[name=year]", "2025")
+    page.select_option("select[name=nam]", "2025")
     in_2025 = cards(page)
     assert 0 < len(in_2025) < 16
-    page.select_option("select[name=year]", "")
-    page.select_option("select[name=movement]", "hoc-tap-lam-theo-bac")
+    page.select_option("select[name=nam]", "")
+    page.select_option("select[name=phong-trao]", "hoc-tap-lam-theo-bac")
     assert 0 < len(cards(page)) < 16
     page.click(f"text={cards(page)[0]}")
     page.wait_for_url("**/dien-hinh/**/")
@@ -43,6 +43,7 @@ def test_listing_without_javascript(browser, served: str) -> None:
     page.goto(f"{served}dien-hinh/")
     assert not page.locator("form.tdkt-filters").is_visible()  # the form needs the script
     assert len(cards(page)) == 16
+    page.click("[data-tdkt-filter-panel] summary")  # the group pages, folded at the top
     page.get_by_role("link", name="Tập thể", exact=True).click()
     page.wait_for_url("**/theo-loai/tap-the/")
     assert len(cards(page)) == 8

@@ -15,7 +15,8 @@ from feedgen.feed import FeedGenerator
 from thidua.publish.sanitize import plain_text
 from thidua.records import urls
 from thidua.records.models import Body, Plan, Profile
-from thidua.records.profiles import KINDS, LEVELS, STAGES, newest_first
+from thidua.records.profiles import KINDS, LEVELS, STAGES, newest_first, recognition
+from thidua.records.site import SECTION
 
 FEED_SIZE = 20
 
@@ -24,10 +25,12 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
 
-def _feed(site_url: str, path: str, title: str, subtitle: str, home: str) -> FeedGenerator:
+def _feed(site_url: str, path: str, title: str, subtitle: str, home: str, publisher: str) -> FeedGenerator:
+    """`publisher`: the site's name, which names the office that owns it (site.Site.name)."""
     feed = FeedGenerator()
     feed.id(site_url + urls.page_url(home))
-    feed.title(title)
+    feed.title(f"{title} - {publisher}")
+    feed.author({"name": publisher})
     feed.subtitle(subtitle)
     feed.language("vi")
     feed.link(href=site_url + path, rel="self")
@@ -36,7 +39,7 @@ def _feed(site_url: str, path: str, title: str, subtitle: str, home: str) -> Fee
     return feed
 
 
-def profiles_feed(profiles: Iterable[Profile], site_url: str) -> bytes:
+def profiles_feed(profiles: Iterable[Profile], site_url: str, publisher: str = SECTION) -> bytes:
     newest = newest_first(profiles)[:FEED_SIZE]
     feed = _feed(
         site_url,
@@ -44,6 +47,7 @@ def profiles_feed(profiles: Iterable[Profile], site_url: str) -> bytes:
         "Điển hình tiên tiến, gương người tốt việc tốt",
         "Các điển hình tiên tiến mới được giới thiệu",
         urls.PROFILES,
+        publisher,
     )
     feed.updated(_midnight(newest[0].published) if newest else _midnight(dt.date(2000, 1, 1)))
     for p in reversed(newest):  # feedgen prepends entries
@@ -55,11 +59,11 @@ def profiles_feed(profiles: Iterable[Profile], site_url: str) -> bytes:
         entry.updated(_midnight(p.published))
         entry.published(_midnight(p.published))
         label = " (dữ liệu minh họa)" if p.illustrative else ""
-        entry.summary(plain_text(f"{KINDS[p.kind]}, {p.unit}. {LEVELS[p.level]}, {p.when}{label}."))
+        entry.summary(plain_text(f"{KINDS[p.kind]}, {p.unit}. {recognition(p)}{label}."))
     return feed.atom_str(pretty=True)
 
 
-def plans_feed(plans: Iterable[Plan], bodies: dict[str, Body], site_url: str) -> bytes:
+def plans_feed(plans: Iterable[Plan], bodies: dict[str, Body], site_url: str, publisher: str = SECTION) -> bytes:
     def day(p: Plan) -> dt.date:
         return p.date.first_day() if p.date else dt.date(p.year, 1, 1)
 
@@ -70,6 +74,7 @@ def plans_feed(plans: Iterable[Plan], bodies: dict[str, Body], site_url: str) ->
         "Kế hoạch phát động phong trào thi đua",
         "Các kế hoạch thi đua mới được đăng",
         urls.PLANS,
+        publisher,
     )
     feed.updated(_midnight(day(newest[0])) if newest else _midnight(dt.date(2000, 1, 1)))
     for p in reversed(newest):
@@ -95,7 +100,7 @@ def _plain(value: Any) -> Any:
 
 
 def profile_export(
-    profiles: Iterable[Profile], photo_urls: dict[tuple[str, int], str], site_url: str
+    profiles: Iterable[Profile], photo_urls: dict[tuple[str, int], str], site_url: str, owner: str = "Sở Tư pháp"
 ) -> dict[str, Any]:
     """Published profiles for other sites of the Sở to reuse. Withheld records never reach this function."""
     records = []
@@ -147,4 +152,4 @@ def profile_export(
                 ],
             }
         )
-    return {"version": 1, "license": "Dữ liệu công khai của Sở Tư pháp", "profiles": _plain(records)}
+    return {"version": 1, "license": f"Dữ liệu công khai của {owner}", "profiles": _plain(records)}

@@ -73,7 +73,9 @@ def calendar_feed(
     return _feed(f"{calendar.title} ({issuer.name})", f"Lịch tuyên truyền năm {calendar.year}", events)
 
 
-def deadlines_feed(plans: Iterable[Plan], bodies: dict[str, Body], stamp: dt.datetime, domain: str) -> bytes:
+def deadlines_feed(
+    plans: Iterable[Plan], bodies: dict[str, Body], stamp: dt.datetime, domain: str, publisher: str = ""
+) -> bytes:
     """Every dated deadline of every plan; a month-only one ("trong tháng 6/2023") falls on the last day."""
     events = []
     for plan in plans:
@@ -87,5 +89,7 @@ def deadlines_feed(plans: Iterable[Plan], bodies: dict[str, Body], stamp: dt.dat
             uid = f"{plan.id}-han-{index}@{domain}"
             events.append(_event(uid, day, day + dt.timedelta(days=1), summary, description, stamp))
     return _feed(
-        "Thời hạn trong các kế hoạch thi đua", "Các thời hạn trong kế hoạch phát động phong trào thi đua", events
+        "Thời hạn trong các kế hoạch thi đua" + (f" - {publisher}" if publisher else ""),
+        "Các thời hạn trong kế hoạch phát động phong trào thi đua",
+        events,
     )

@@ -15,19 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from thidua.derive import dates
+from thidua.derive.collation import sort_key
 from thidua.derive.occurrence import occurrence
 from thidua.publish import feeds, ical
 from thidua.publish import photos as photos_
 from thidua.records import profiles as profiles_
 from thidua.records import urls
 from thidua.records.repository import Repository
-from thidua.render import calendar_views, paging, plan_views, profile_views
+from thidua.records.site import UNNAMED, Site
+from thidua.render import calendar_views, home_views, paging, plan_views, profile_views
 from thidua.render.templating import render, templates_version
 from thidua.serve.memo import Memo, reuse
 from thidua.source.problems import BuildFailure
-
-HOME_PLANS = 10  # the home page lists the newest year's plans up to this many, and links to all
-HOME_DEADLINES = 20
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,7 @@ def build_assets(
     site_url: str,
     cache: Path,
     memo: Memo | None = None,
+    site: Site = UNNAMED,
 ) -> list[Asset]:
     """Plan data files, feeds, the data behind the home page's "this month" block and the profile
     filters, the open-data export, and the photo renditions. A `memo` reuses what did not change."""
@@ -93,22 +93,24 @@ def build_assets(
     plans = list(repo.plans.values())
     add(
         urls.DEADLINES_FEED,
-        (plans, repo.bodies, stamp, domain),
-        lambda: ical.deadlines_feed(plans, repo.bodies, stamp, domain),
+        (plans, repo.bodies, stamp, domain, site.name),
+        lambda: ical.deadlines_feed(plans, repo.bodies, stamp, domain, site.name if site.owner else ""),
     )
-    add(urls.THIS_MONTH, (repo,), lambda: _json(calendar_views.this_month_data(repo)))
+    add(urls.THIS_MONTH, (repo, site), lambda: _json(calendar_views.this_month_data(repo, site)))
     published = list(repo.profiles.values())
-    add(urls.PROFILE_FEED, (published, site_url), lambda: feeds.profiles_feed(published, site_url))
+    add(urls.PROFILE_FEED, (published, site_url, site), lambda: feeds.profiles_feed(published, site_url, site.name))
     add(
         urls.PLAN_FEED,
-        (plans, repo.bodies, site_url),
-        lambda: feeds.plans_feed(plans, repo.bodies, site_url),
+        (plans, repo.bodies, site_url, site),
+        lambda: feeds.plans_feed(plans, repo.bodies, site_url, site.name),
     )
     photo_urls = {key: f"{urls.PHOTOS}/{p.fallback().name}" for key, p in photos.items()}
     add(
         urls.PROFILE_EXPORT,
-        (published, photo_urls, site_url),
-        lambda: _json(feeds.profile_export(published, photo_urls, site_url)),
+        (published, photo_urls, site_url, site),
+        lambda: _json(
+            feeds.profile_export(published, photo_urls, site_url, site.owner.name if site.owner else "Sở Tư pháp")
+        ),
     )
     add(urls.PROFILE_INDEX, (repo, photos), lambda: _json(profile_views.profile_index_data(repo, photos)))
     for processed in sorted({p.digest: p for p in photos.values()}.values(), key=lambda p: p.digest):
@@ -122,9 +124,13 @@ def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> list[Page]:
+def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site: Site = UNNAMED) -> list[Page]:
     """Every page; with a `memo` (`make serve`), a page whose template and values did not change is reused."""
-    plans = sorted(repo.plans.values(), key=lambda p: (-p.year, p.date or dates.PartialDate(p.year), p.id))
+    # within a year, the owner's plans and calendars first: the site is the owner's, others' are published beside
+    plans = sorted(
+        repo.plans.values(),
+        key=lambda p: (-p.year, not site.owns(p.issuer), p.date or dates.PartialDate(p.year), p.id),
+    )
     by_movement: dict[str, list] = defaultdict(list)
     by_commemoration: dict[str, list] = defaultdict(list)
     by_legal: dict[str, list] = defaultdict(list)
@@ -147,6 +153,7 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
 
     def add(path: str, template: str, source: str | None = None, **context: Any) -> None:
         context["bodies"] = repo.bodies
+        context["site"] = site
         try:
             content = reuse(
                 memo, path, (version, template, context), lambda: render(template, path, version, **context)
@@ -186,21 +193,23 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
     def cards(chunk: list, path: str) -> dict[str, Any]:
         return {"cards": [profile_views.card(p, photos, path) for p in chunk]}
 
-    years = sorted({p.year for p in plans}, reverse=True)
-    current = [p for p in plans if p.year == years[0]] if years else []
-    deadlines = sorted(((d, p) for p in plans for d in p.deadlines), key=lambda x: x[0].date, reverse=True)
     add(
         urls.HOME,
         "home.md.j2",
         plan_count=len(plans),
-        this_month=calendar_views.home_calendar(repo),
+        this_month=calendar_views.home_calendar(repo, site),
         newest_profiles=[
             profile_views.card(p, photos, urls.HOME) for p in profiles_.newest_first(repo.profiles.values())[:3]
         ],
-        current=current[:HOME_PLANS],
-        current_count=len(current),
-        # the latest by date: the browser shows those not yet past, so the upcoming ones must be among them
-        deadlines=deadlines[:HOME_DEADLINES],
+        plan_groups=home_views.plan_groups(plans, site),
+        deadlines=home_views.deadline_lines(repo, site),
+        as_of=home_views.as_of_text(site),
+    )
+    add(
+        urls.OPEN_DATA,
+        "open_data.md.j2",
+        plans=plans,
+        calendars=[(c, repo.bodies[c.issuer]) for c in sorted(repo.calendars.values(), key=lambda c: (-c.year, c.id))],
     )
     add_paged(urls.PLANS, "plans_index.md.j2", plans, shape=lambda chunk, path: {"years": _by_year(chunk)})
     for plan in plans:
@@ -209,7 +218,7 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
         here = urls.official(plan.id)
         add(here, "official.md.j2", plan.file, **plan_views.plan_context(plan, repo, here))
 
-    cals = sorted(repo.calendars.values(), key=lambda c: (-c.year, c.id))
+    cals = sorted(repo.calendars.values(), key=lambda c: (-c.year, not site.owns(c.issuer), c.id))
     add_paged(urls.CALENDARS, "calendars_index.md.j2", [(c, repo.bodies[c.issuer]) for c in cals])
     for cal in cals:
         here = urls.record("calendars", cal.id)
@@ -257,7 +266,7 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
     add(
         urls.MOVEMENTS,
         "movements_index.md.j2",
-        movements=sorted(repo.movements.values(), key=lambda m: m.name),
+        movements=sorted(repo.movements.values(), key=lambda m: sort_key(m.name)),
         by=by_movement,
     )
     for m in repo.movements.values():
@@ -276,7 +285,17 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
         )
 
     commemorations = sorted(repo.commemorations.values(), key=lambda c: (c.lunar, c.month, c.day, c.name))
-    add(urls.COMMEMORATIONS, "commemorations_index.md.j2", commemorations=commemorations, by=by_commemoration)
+    # a lunar date moves in the solar calendar: the index gives its solar date in the year the data last changed
+    # (every reader reads in that year or later) and the next
+    first = site.as_of.year if site.as_of.year > 1 else max((p.year for p in plans), default=2000)
+    solar = {c.id: [occurrence(c, year).date for year in (first, first + 1)] for c in commemorations if c.lunar}
+    add(
+        urls.COMMEMORATIONS,
+        "commemorations_index.md.j2",
+        commemorations=commemorations,
+        by=by_commemoration,
+        solar=solar,
+    )
     for c in commemorations:
         add_paged(
             urls.record("commemorations", c.id),
@@ -291,7 +310,7 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None) -> l
     for d in legal:
         add_paged(urls.record("legal", d.id), "legal.md.j2", by_legal[d.id], _source(repo, "legal", d.id), doc=d)
 
-    bodies = sorted(repo.bodies.values(), key=lambda b: (b.province or "", b.level, b.name))
+    bodies = sorted(repo.bodies.values(), key=lambda b: (sort_key(b.province or ""), b.level, sort_key(b.name)))
     add(urls.BODIES, "bodies_index.md.j2", all_bodies=bodies, by=by_body)
     for b in bodies:
         add(

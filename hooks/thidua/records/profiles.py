@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from thidua.derive.collation import sort_key
 from thidua.records import urls
 from thidua.records.models import Profile
 
@@ -17,6 +18,16 @@ LEVELS = {
     "nganh-hang-nam": "Điển hình tiên tiến ngành Tư pháp hằng năm",
     "co-so-giai-doan": "Điển hình tiên tiến cấp cơ sở giai đoạn",
     "nganh-giai-doan": "Điển hình tiên tiến ngành Tư pháp giai đoạn",
+    "cap-tinh": "Điển hình tiên tiến cấp tỉnh",
+    "toan-quoc": "Điển hình tiên tiến toàn quốc",
+}
+# A level with its time: "Điển hình tiên tiến cấp cơ sở năm 2023", "... giai đoạn 2021–2025" (the level's
+# label above says "hằng năm" or "giai đoạn" already; said twice it read "giai đoạn, giai đoạn 2021–2025").
+LEVEL_NAMES = {
+    "co-so-hang-nam": "Điển hình tiên tiến cấp cơ sở",
+    "nganh-hang-nam": "Điển hình tiên tiến ngành Tư pháp",
+    "co-so-giai-doan": "Điển hình tiên tiến cấp cơ sở",
+    "nganh-giai-doan": "Điển hình tiên tiến ngành Tư pháp",
     "cap-tinh": "Điển hình tiên tiến cấp tỉnh",
     "toan-quoc": "Điển hình tiên tiến toàn quốc",
 }
@@ -78,6 +89,11 @@ def axes(groups: Iterable[Group]) -> list[Axis]:
     return [Axis(key, title, tuple(g for g in found if g.axis == key)) for key, (title, _) in AXES.items()]
 
 
+def recognition(profile: Profile) -> str:
+    """How a profile was recognised, in one phrase: "Điển hình tiên tiến cấp cơ sở giai đoạn 2021–2025"."""
+    return f"{LEVEL_NAMES[profile.level]} {profile.when}"
+
+
 def newest_first(profiles: Iterable[Profile]) -> list[Profile]:
     return sorted(profiles, key=lambda p: (p.published, p.id), reverse=True)
 
@@ -98,12 +114,12 @@ def groups(profiles: Iterable[Profile], movement_names: dict[str, str]) -> list[
 
 def _order(axis: str, key: tuple[str, str], movement_names: dict[str, str]) -> tuple:
     if axis == "theo-phong-trao":
-        return (movement_names.get(key[0], key[0]),)
+        return (sort_key(movement_names.get(key[0], key[0])),)
     if axis == "theo-nam":
         return (-int(key[0]),)
     if axis == "theo-cap":
         return (list(LEVELS).index(key[0]),)
-    return (key[1],)
+    return (sort_key(key[1]),)
 
 
 class Related:

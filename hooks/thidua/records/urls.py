@@ -22,6 +22,7 @@ PROFILE_EXPORT = "dien-hinh/du-lieu.json"
 PROFILE_FEED = "dien-hinh/feed.xml"
 PLAN_FEED = "ke-hoach/feed.xml"
 PHOTOS = "dien-hinh/anh"
+OPEN_DATA = "du-lieu-mo.md"
 
 SECTIONS = {
     "profiles": "dien-hinh",
@@ -97,3 +98,11 @@ def _relpath(target: str, start: str) -> str:
     while common < min(len(to), len(origin)) and to[common] == origin[common]:
         common += 1
     return "/".join([".."] * (len(origin) - common) + to[common:]) or "."
+
+
+def section_of(url: str, sections: dict[str, str]) -> str | None:
+    """The listing a detail page belongs to, by its URL's first folder: "ke-hoach/x/" -> the page at
+    "ke-hoach/" (the keys of `sections` are section URLs, site-relative). None for a page of no section."""
+    first = url.split("/", 1)[0]
+    key = f"{first}/" if first else ""
+    return sections.get(key) if key and key != url else None

@@ -9,6 +9,7 @@ from thidua.derive.occurrence import occurrences
 from thidua.records import calendars, urls
 from thidua.records.models import Calendar, CalendarEntry
 from thidua.records.repository import Repository
+from thidua.records.site import Site
 from thidua.render.texts import NoteNumbers, Texts
 
 
@@ -59,20 +60,29 @@ def calendar_month_context(cal: Calendar, repo: Repository, here: str, month: in
     return context
 
 
-def _latest_calendars(repo: Repository) -> dict[int, Calendar]:
-    """One calendar per year for the section home: of several offices' calendars, the first by id."""
-    latest: dict[int, Calendar] = {}
-    for cal in sorted(repo.calendars.values(), key=lambda c: c.id):
-        latest.setdefault(cal.year, cal)
-    return latest
+def _year_calendars(repo: Repository, site: Site) -> dict[int, Calendar]:
+    """One calendar per year for the section home: the owner's, else (of other offices') the first by id."""
+    chosen: dict[int, Calendar] = {}
+    for cal in sorted(repo.calendars.values(), key=lambda c: (not site.owns(c.issuer), c.id)):
+        chosen.setdefault(cal.year, cal)
+    return chosen
 
 
-def home_calendar(repo: Repository) -> dict[str, Any] | None:
-    """The newest calendar's whole year, month by month: what the home page shows without JavaScript."""
-    latest = _latest_calendars(repo)
-    if not latest:
+def _home_source(repo: Repository, site: Site) -> Calendar | None:
+    """The calendar the home page starts from: the owner's newest, or the newest of any office."""
+    own = [c for c in repo.calendars.values() if site.owns(c.issuer)]
+    pool = own or list(repo.calendars.values())
+    return max(pool, key=lambda c: (c.year, c.id)) if pool else None
+
+
+def home_calendar(repo: Repository, site: Site) -> dict[str, Any] | None:
+    """The newest calendar's whole year, month by month: what the home page shows without JavaScript.
+
+    `behind` says that the calendar is of a year before the day the data last changed: no reader, whatever
+    the day they read on, is in a year that has a calendar, and the page says so plainly."""
+    cal = _home_source(repo, site)
+    if cal is None:
         return None
-    cal = latest[max(latest)]
     months = []
     for month in range(1, 13):
         themes = [
@@ -82,23 +92,35 @@ def home_calendar(repo: Repository) -> dict[str, Any] | None:
             for v in calendars.theme_views(e, cal.year, repo.commemorations)
         ]
         months.append({"month": month, "path": urls.calendar_month(cal.id, month), "themes": themes})
-    return {"calendar": cal, "issuer": repo.bodies[cal.issuer], "months": months}
+    return {
+        "calendar": cal,
+        "issuer": repo.bodies[cal.issuer],
+        "owner": site.owner,
+        "behind": cal.year < site.as_of.year,
+        "months": months,
+    }
 
 
-def this_month_data(repo: Repository) -> dict[str, Any]:
+def this_month_data(repo: Repository, site: Site) -> dict[str, Any]:
     """What the home page's script needs to show the reader's current month on the day they read it.
 
     Commemorations are computed here (lunar dates included) for every year from the first year of the data
     to ten years after the last, so a reader in a year without a calendar still sees that month's dates.
     """
-    latest = _latest_calendars(repo)
+    chosen = _year_calendars(repo, site)
     years = {c.year for c in repo.calendars.values()} | {p.year for p in repo.plans.values()}
+    latest = _home_source(repo, site)
+    owner = site.owner or (repo.bodies[latest.issuer] if latest else None)
+    out: dict[str, Any] = {"owner": owner.name if owner else "", "calendars": {}, "commemorations": {}}
+    if latest is not None:
+        out["latest"] = {
+            "year": latest.year,
+            "issuer": repo.bodies[latest.issuer].name,
+            "url": urls.page_url(urls.record("calendars", latest.id)),
+        }
     if not years:
-        return {"calendars": {}, "commemorations": {}}
-    newest = latest[max(latest)] if latest else None
-    issuer = repo.bodies[newest.issuer] if newest else None
-    out_calendars = {}
-    for year, cal in latest.items():
+        return out
+    for year, cal in chosen.items():
         months = {}
         for month in range(1, 13):
             rows = [
@@ -111,15 +133,25 @@ def this_month_data(repo: Repository) -> dict[str, Any]:
                 if month in e.months
             ]
             months[str(month)] = {"url": urls.page_url(urls.calendar_month(cal.id, month)), "rows": rows}
-        out_calendars[str(year)] = {"title": cal.title, "issuer": repo.bodies[cal.issuer].name, "months": months}
-    commemorations: dict[str, list[dict[str, str]]] = {}
+        out["calendars"][str(year)] = {
+            "title": cal.title,
+            "issuer": repo.bodies[cal.issuer].name,
+            "own": site.owns(cal.issuer),
+            "url": urls.page_url(urls.record("calendars", cal.id)),
+            "months": months,
+        }
     for year in range(min(years), max(years) + 11):
         for o in occurrences(
             repo.commemorations,
-            tuple(c.id for c in repo.commemorations.values() if issuer is None or calendars.relevant(c, issuer)),
+            tuple(c.id for c in repo.commemorations.values() if owner is None or calendars.relevant(c, owner)),
             year,
         ):
-            commemorations.setdefault(f"{year}-{o.date.month:02d}", []).append(
-                {"date": o.date.isoformat(), "when": f"{o.weekday}, {o.date_text}", "text": o.marked_wording}
+            out["commemorations"].setdefault(f"{year}-{o.date.month:02d}", []).append(
+                {
+                    "date": o.date.isoformat(),
+                    "when": f"{o.weekday}, {o.date_text}",
+                    "text": o.marked_wording,
+                    "round": o.round,
+                }
             )
-    return {"calendars": out_calendars, "commemorations": commemorations}
+    return out

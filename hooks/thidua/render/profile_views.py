@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from thidua.derive.collation import sort_key
+from thidua.records import awards as awards_
 from thidua.records import profiles as profiles_
 from thidua.records import urls
 from thidua.records.models import Profile
@@ -41,7 +43,8 @@ def card(profile: Profile, processed: dict[tuple[str, int], Processed], here: st
         "photo": photos[0] if photos else None,
         "kind": profiles_.KINDS[profile.kind],
         "level": profiles_.LEVELS[profile.level],
-        "awards": [a.wording for a in profile.awards],
+        "recognition": profiles_.recognition(profile),
+        "awards": [awards_.card_text(a) for a in awards_.highest_first(profile.awards)],  # the highest first
     }
 
 
@@ -56,6 +59,7 @@ def profile_context(
         "p": profile,
         "kind": profiles_.KINDS[profile.kind],
         "level": profiles_.LEVELS[profile.level],
+        "recognition": profiles_.recognition(profile),
         "stage": profiles_.STAGES[profile.stage],
         "stages": profiles_.STAGES,
         "photos": photo_views(profile, processed, here),
@@ -76,12 +80,14 @@ def profile_index_data(repo: Repository, processed: dict[tuple[str, int], Proces
                 "id": profile.id,
                 "name": profile.name,
                 "unit": profile.unit,
+                "unitKey": urls.slug(profile.unit),
                 "kind": profile.kind,
                 "level": profile.level,
                 "years": list(profile.years),
                 "movements": list(profile.movements),
                 "url": urls.page_url(c["path"]),
                 "when": profile.when,
+                "recognition": c["recognition"],
                 "position": profile.position,
                 "photo": {
                     "src": urls.PHOTOS + "/" + processed[(profile.id, 0)].of("jpg")[0].name,
@@ -96,6 +102,10 @@ def profile_index_data(repo: Repository, processed: dict[tuple[str, int], Proces
         "profiles": records,
         "kinds": profiles_.KINDS,
         "levels": profiles_.LEVELS,
-        "movements": {m.id: m.name for m in repo.movements.values() if any(m.id in r["movements"] for r in records)},
-        "units": sorted({r["unit"] for r in records}),
+        # the filters' options, [value, label] in Vietnamese alphabetical order (decided here, not in the browser)
+        "movements": sorted(
+            ([m.id, m.name] for m in repo.movements.values() if any(m.id in r["movements"] for r in records)),
+            key=lambda option: sort_key(option[1]),
+        ),
+        "units": sorted(({r["unitKey"]: r["unit"] for r in records}).items(), key=lambda option: sort_key(option[1])),
     }
