@@ -1053,7 +1053,7 @@ CASES: dict[str, Case] = {
     ),
     "twice: a deadline dated before the plan": case(
         sub(PLAN, 'date: "2024-02-02"', 'date: "2023-02-02"'),
-        expect=f"{PLAN}:372:11: error: trường 'deadlines[0].date': thời hạn 02/02/2023 sớm hơn ngày ban hành kế hoạch (tháng 01/2024, document.date); hãy kiểm tra lại ngày, tháng, năm. Nếu văn bản đã ký ghi đúng như vậy, giữ nguyên và thêm vào mục này dòng before_plan: true",
+        expect=f"{PLAN}:372:11: error: trường 'deadlines[0].date': thời hạn 2/2/2023 sớm hơn ngày ban hành kế hoạch (tháng 1/2024, document.date); hãy kiểm tra lại ngày, tháng, năm. Nếu văn bản đã ký ghi đúng như vậy, giữ nguyên và thêm vào mục này dòng before_plan: true",
     ),
     "twice: a deadline before the plan, as signed, with before_plan: true": case(
         sub(PLAN, '  - date: "2024-02-02"\n', '  - date: "2023-12-20"\n    before_plan: true\n'),
