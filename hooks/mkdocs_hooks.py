@@ -222,8 +222,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     # Everything a page shows passes an allow-list: no script, event handler, iframe or javascript: link.
     html = clean_html(html)
-    if not (page.meta.get("search") or {}).get("exclude"):
-        _searched[page.url] = page_doc(page.url, page.title or "", html)
+    meta = page.meta.get("search") or {}
+    if not meta.get("exclude"):
+        _searched[page.url] = page_doc(page.url, page.title or "", html, str(meta.get("keys") or ""))
     return html
 
 

@@ -11,6 +11,7 @@ import pytest
 from thidua.check.loader import load_repository
 from thidua.publish.pages import build_pages, process_photos
 from thidua.records import urls
+from thidua.records.models import LegalDoc
 from thidua.render import paging
 
 ROOT = Path(__file__).parents[1]
@@ -110,3 +111,22 @@ def test_pager_shows_a_window_of_pages() -> None:
     assert [i.number for i in paging.pager("dien-hinh/nam/2024.md", 1, 3)] == [1, 2, 3]
     assert paging.pager("dien-hinh/nam/2024.md", 1, 1) == []
     assert paging.pager("dien-hinh/nam/2024.md", 3, 3)[1].path == "dien-hinh/nam/2024/trang-2.md"
+
+
+def test_a_document_named_by_its_title_says_its_kind_once(pages: dict[str, str]) -> None:
+    # A law's title is its name ("Luật Thi đua, Khen thưởng năm 2003"): not "Luật Luật ...", nor a bare "Luật".
+    law = pages[urls.record("legal", "luat-thi-dua-khen-thuong-2003")]
+    assert 'title: "Luật Thi đua, Khen thưởng năm 2003"' in law
+    assert "\n# Luật Thi đua, Khen thưởng năm 2003\n" in law
+    numbered = pages[urls.record("legal", "luat-thi-dua-khen-thuong-2022")]
+    assert "\n# Luật số 06/2022/QH15\n" in numbered and "Luật Luật" not in numbered
+    directive = pages[urls.record("legal", "chi-thi-34-ct-tw")]
+    assert 'title: "Chỉ thị 34-CT/TW về tiếp tục đổi mới công tác thi đua, khen thưởng"' in directive
+    plan = pages[urls.record("plans", "2022-stp-bac-kan-phat-dong-thi-dua")]
+    assert "[Kế hoạch số 17/KH-UBND](" in plan  # a plan's legal bases, cited by number
+    # how a plan cites a law without a number: by its name
+    unnumbered = LegalDoc("x", "Luật", "Quốc hội", "Luật Hòa giải ở cơ sở")
+    assert unnumbered.label == unnumbered.full_title == "Luật Hòa giải ở cơ sở"
+    resolution = LegalDoc("y", "Nghị quyết", "Quốc hội", "về một việc")  # neither name nor number
+    assert resolution.label == "Nghị quyết" and resolution.full_title == "Nghị quyết về một việc"
+    assert all("Luật Luật" not in content for content in pages.values())

@@ -176,6 +176,17 @@ def test_title_and_key_facts_are_placed(index: _Index) -> None:
     assert profile not in index.places("tay")  # in the text only
 
 
+def test_keys_are_placed_as_the_title_but_not_shown() -> None:
+    plan = SearchDoc("ke-hoach/x/", "Kế hoạch thi đua năm 2023", "Số, ký hiệu 79/KH-STP", "Kế hoạch số 79/KH-STP.",
+                     keys="Kế hoạch số 79/KH-STP")
+    citing = SearchDoc("dien-hinh/y/", "Nguyễn Văn B", "Kế hoạch số 79/KH-STP", "Kế hoạch số 79/KH-STP.")
+    built = _Index(_files([plan, citing]))
+    urls = [built.url(page) for page in range(built.manifest["docs"])]
+    places = built.places("79 kh")
+    assert places[urls.index("ke-hoach/x/")] >= 2 and places[urls.index("dien-hinh/y/")] == 1
+    assert built.file(f"d/{urls.index('ke-hoach/x/')}.json")["t"] == "Kế hoạch thi đua năm 2023"
+
+
 def test_spellings_of_a_word_are_kept(index: _Index) -> None:
     urls = [index.url(page) for page in range(index.manifest["docs"])]
     entry = index.entry("tay")
@@ -220,6 +231,7 @@ def test_page_doc_leaves_out_cards_and_permalinks() -> None:
         '<ul><li class="tdkt-card" data-search-exclude><p>Thẻ hồ sơ</p></li>\n<li>Mục</li></ul>'
     )
     doc = page_doc("phong-trao/x/", "Phong trào", html)
+    assert doc.keys == "" and page_doc("", "", "", keys="Chi\u0309 thi\u0323 34").keys == "Chỉ thị 34"
     assert doc.url == "phong-trao/x/" and doc.title == "Phong trào"
     assert doc.lead == "Ngày 30/04"
     assert doc.text == "Phong trào thi đua Ngày 30/04 Đoạn & văn bản. Mục"

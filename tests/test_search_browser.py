@@ -51,6 +51,11 @@ QUERIES = {
     "hoa giai o co so": ("van-ban/luat-hoa-giai-o-co-so/", {"hòa", "giải", "ở", "cơ", "sở"}),
     "van hoa cong so": ("phong-trao/van-hoa-cong-so(-dak-lak)?/", {"văn", "hóa", "công", "sở"}),
     "khen thuo": (LAW, {"khen", "thưởng"}),  # the last word still being typed
+    # a document's number finds the document before the pages that cite it
+    "79/KH-STP": ("ke-hoach/2023-stp-an-giang-dien-hinh-tien-tien/", {"79", "kh", "stp"}),
+    "ke hoach 79": ("ke-hoach/2023-stp-an-giang-dien-hinh-tien-tien/", {"kế", "hoạch", "79"}),
+    "34-CT/TW": ("van-ban/chi-thi-34-ct-tw/", {"34", "ct", "tw"}),
+    "chi thi 05": ("van-ban/chi-thi-05-ct-tw/", {"chỉ", "thị", "05"}),
 }
 # A query that is a section's title (the navigation's name for it) finds that section first.
 TITLES = {"Lich tuyen truyen": "lich-tuyen-truyen/", "Dien hinh tien tien": "dien-hinh/"}
@@ -160,6 +165,15 @@ def test_missing_words_are_shown_as_typed(search_page) -> None:
     results = _search(page, "Buôn Ma Thuột khen")
     missing = {word for r in results for word in r["missing"]}
     assert missing and missing <= {"buôn", "ma", "thuột", "khen"}, missing
+
+
+def test_highlights_keep_to_the_spellings_meant(search_page) -> None:
+    # Typed with diacritics: only those letters ("đua", not "đưa"). Without: the spellings that stand in
+    # the query's phrase ("thi" of "thi đua", not the "Thị" of a woman's name on the same profile).
+    page, _ = search_page
+    for query in ("Thi đua", "chien si thi dua", "chiến sĩ thi đua"):
+        marks = {m.lower() for r in _search(page, query) for m in r["marks"]}
+        assert {"thi", "đua"} <= marks and not marks & {"thị", "đưa", "thì"}, (query, marks)
 
 
 def test_keyboard_arrows_and_enter(search_page, served: str) -> None:

@@ -232,13 +232,40 @@
     return parsed.open && t.length >= 2 && !/^[0-9]+$/.test(t) ? t : null;
   }
 
-  // How a word of a text matches the query: 0 not, 1 folded (or as a prefix of the last word), 2 as typed.
-  function matcher(parsed) {
+  // Does a word carry diacritics (or "đ")? "thi" no, "thị" yes.
+  function hasMarks(word) {
+    return word.replace(foldPattern, (c) => table[c]) !== word;
+  }
+
+  // How a word of `text` matches the query: 0 not, 1 folded (or as a prefix of the last word), 2 as typed.
+  // Of the spellings a query word folds together on this text, those shown are: the one typed, when it
+  // was typed with diacritics and the text has it ("đua", not "đưa"); else the ones that stand in the
+  // query's phrase, when some do ("thi" of "thi đua", not the "Thị" of a name); else all of them.
+  function matcher(parsed, text) {
     const whole = new Map(parsed.terms.map((t, i) => [t, parsed.typed[i]]));
+    const pairs = new Set(parsed.terms.slice(1).map((t, i) => `${parsed.terms[i]} ${t}`));
     const prefix = growing(parsed);
+    const list = words(text).map((w) => w.word);
+    const keys = list.map(term);
+    const forms = new Map(); // term -> Map(spelling -> whether it stands in a pair of the query)
+    keys.forEach((t, i) => {
+      if (!whole.has(t)) return;
+      const inPhrase = (i > 0 && pairs.has(`${keys[i - 1]} ${t}`)) || pairs.has(`${t} ${keys[i + 1]}`);
+      if (!forms.has(t)) forms.set(t, new Map());
+      const spellings = forms.get(t);
+      spellings.set(list[i], spellings.get(list[i]) || inPhrase);
+    });
+    const shown = new Set();
+    for (const [t, spellings] of forms) {
+      const typed = whole.get(t);
+      let chosen = [...spellings.keys()];
+      if (hasMarks(typed) && spellings.has(typed)) chosen = [typed];
+      else if (chosen.some((f) => spellings.get(f))) chosen = chosen.filter((f) => spellings.get(f));
+      chosen.forEach((f) => shown.add(f));
+    }
     return (word) => {
       const t = term(word);
-      if (whole.has(t)) return whole.get(t) === word ? 2 : 1;
+      if (whole.has(t)) return shown.has(word) ? (whole.get(t) === word ? 2 : 1) : 0;
       return prefix !== null && t.startsWith(prefix) ? 1 : 0;
     };
   }
@@ -315,10 +342,10 @@
       ready().catch(() => {});
     }
 
-    function link(doc, fragment, parsed) {
+    function link(fragment, match) {
       const url = new URL(fragment.u, siteRoot);
       const shown = words(`${fragment.t} ${fragment.x}`).map((w) => w.word);
-      const highlight = [...new Set(shown.filter(matcher(parsed)))];
+      const highlight = [...new Set(shown.filter(match))];
       if (highlight.length) url.searchParams.set("h", highlight.slice(0, 8).join(" "));
       return url.href;
     }
@@ -330,12 +357,12 @@
       const mine = current;
       const fragments = await Promise.all(docs.map((doc) => load(`${dir}/d/${doc}.json`)));
       if (mine !== current) return;
-      const match = matcher(parsed);
       docs.forEach((doc, i) => {
         const fragment = fragments[i];
+        const match = matcher(parsed, `${fragment.t} ${fragment.x}`);
         const item = document.createElement("li");
         const a = document.createElement("a");
-        a.href = link(doc, fragment, parsed);
+        a.href = link(fragment, match);
         const heading = document.createElement("span");
         heading.className = "tdkt-search__title";
         heading.append(marked(fragment.t, match));
@@ -441,27 +468,25 @@
 
   // ------------------------------------------------------------------ the page opened from a result
 
+  // The words of "h" are the spellings the result showed, taken from this page's text: matched as
+  // written (lowercase), so that "thi" does not light up the "Thị" of a name. No index file is needed.
   function highlightPage() {
     const wanted = new URLSearchParams(location.search).get("h");
     const article = document.querySelector("article");
     if (!wanted || !article) return;
-    ready()
-      .then(() => {
-        const targets = new Set(words(wanted.normalize("NFC")).map((w) => term(w.word)));
-        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-        const nodes = [];
-        while (walker.nextNode()) nodes.push(walker.currentNode);
-        for (const node of nodes) {
-          if (node.parentElement.closest("mark, script, style, .headerlink")) continue;
-          const match = (word) => targets.has(term(word));
-          const text = node.data.normalize("NFC");
-          if (!words(text).some((w) => match(w.word))) continue;
-          const fragment = marked(text, match);
-          fragment.querySelectorAll("mark").forEach((mark) => mark.setAttribute("data-tdkt-highlight", ""));
-          node.replaceWith(fragment);
-        }
-      })
-      .catch(() => {});
+    const targets = new Set(words(wanted.normalize("NFC")).map((w) => w.word));
+    const match = (word) => targets.has(word);
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    for (const node of nodes) {
+      if (node.parentElement.closest("mark, script, style, .headerlink")) continue;
+      const text = node.data.normalize("NFC");
+      if (!words(text).some((w) => match(w.word))) continue;
+      const fragment = marked(text, match);
+      fragment.querySelectorAll("mark").forEach((mark) => mark.setAttribute("data-tdkt-highlight", ""));
+      node.replaceWith(fragment);
+    }
   }
 
   // For the tests (tests/test_search_browser.py), which check the browser's words, terms and shards

@@ -42,12 +42,14 @@ SHARD_BYTES = 4_000  # aimed size of a shard file before gzip (a frequent term m
 @dataclass(frozen=True)
 class SearchDoc:
     """One searchable page: its address from the site root ("ke-hoach/x/"), its title, the text of its key
-    facts (the summary block), and its whole text."""
+    facts (the summary block), its whole text, and the names it is known by besides its title (a plan's
+    "Kế hoạch số 79/KH-STP"), found as if in the title but not shown."""
 
     url: str
     title: str
     lead: str
     text: str
+    keys: str = ""
 
 
 def bucket(value: str) -> int:
@@ -86,7 +88,7 @@ class SearchIndex:
         plain: set[str] = set()  # words without diacritics (their own term)
         for page, doc in enumerate(docs):
             words = search.words(doc.text)
-            heading = search.words(doc.title)
+            heading = search.words(f"{doc.title} {doc.keys}")
             lead = search.words(doc.lead)
             distinct = {*words, *heading, *lead}
             for word in distinct - terms_of.keys():

@@ -26,10 +26,11 @@ def _text(node) -> str:
     return unicodedata.normalize("NFC", _SPACES.sub(" ", node.text(deep=True, separator="")).strip())
 
 
-def page_doc(url: str, title: str, html: str) -> SearchDoc:
-    """A page for the index, from the HTML of its content (`url` from the site root, "" for the home page)."""
+def page_doc(url: str, title: str, html: str, keys: str = "") -> SearchDoc:
+    """A page for the index, from the HTML of its content (`url` from the site root, "" for the home page);
+    `keys`: the names it is known by besides its title (front matter `search: keys:`)."""
     tree = LexborHTMLParser(html)
     for node in tree.css(_LEFT_OUT):
         node.decompose()
     root = tree.body
-    return SearchDoc(url=url, title=title, lead=_text(tree.css_first(_LEAD)), text=_text(root))
+    return SearchDoc(url=url, title=title, lead=_text(tree.css_first(_LEAD)), text=_text(root), keys=unicodedata.normalize("NFC", keys))

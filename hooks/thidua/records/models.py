@@ -65,6 +65,27 @@ class LegalDoc:
     date: PartialDate | None = None
     note: str | None = None
 
+    @property
+    def named(self) -> bool:
+        """Whether the title is the document's name ("Luật Thi đua, Khen thưởng năm 2003": laws, congress
+        resolutions), not an excerpt that follows the kind and number ("về tiếp tục đổi mới ...")."""
+        return self.title.casefold().startswith(self.kind.casefold() + " ")
+
+    @property
+    def label(self) -> str:
+        """How a plan cites it: "Chỉ thị số 34-CT/TW", "Luật Thi đua, Khen thưởng năm 2003"."""
+        if self.number:
+            return f"{self.kind} số {self.number}"
+        return self.title if self.named else self.kind
+
+    @property
+    def full_title(self) -> str:
+        """Kind, number and excerpt, the kind said once: "Chỉ thị 34-CT/TW về tiếp tục đổi mới ...",
+        "Luật Thi đua, khen thưởng năm 2022 (...) (số 06/2022/QH15)"."""
+        if self.named:
+            return self.title + (f" (số {self.number})" if self.number else "")
+        return " ".join(part for part in (self.kind, self.number, self.title) if part)
+
 
 @dataclass
 class Node:
