@@ -90,42 +90,46 @@ def _gzipped(site: Path, base: str, urls: list[str]) -> int:
     return total
 
 
-def measure(site: Path, material: bool = False, queries: dict[str, str] | None = None) -> dict:
-    """{"queries": {query: {"kb", "ms", "first"}}, "kb_max", "ms_max", "ms_median"} for the site in `site`."""
-    from playwright.sync_api import sync_playwright
+def measure(site: Path, material: bool = False, queries: dict[str, str] | None = None, browser=None) -> dict:
+    """{"queries": {query: {"kb", "ms", "first"}}, "kb_max", "ms_max", "ms_median"} for the site in `site`, in
+    `browser` (a Playwright browser) or in a Chromium started for it."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            try:
+                return measure(site, material, queries, launched)
+            finally:
+                launched.close()
     ui = MATERIAL if material else OURS
     queries = queries or QUERIES
     found: dict[str, dict] = {}
-    with served(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            for query, start in queries.items():
-                context = browser.new_context(viewport={"width": 1280, "height": 800})
-                page = context.new_page()
-                page.goto(base + start)
-                page.wait_for_load_state("networkidle")
-                requested: list[str] = []
-                if material:  # the worker and the index start loading with the page: count them all
-                    requested += [
-                        r["name"]
-                        for r in page.evaluate("performance.getEntriesByType('resource').map(e => ({name: e.name}))")
-                        if "/search/" in r["name"] or "/workers/" in r["name"]
-                    ]
-                elif ui["script"]:
-                    requested.append(base + ui["script"])
-                page.on("request", lambda request, into=requested: into.append(request.url))
-                page.evaluate(_WATCH % ui["done"])
-                page.locator("body").press("/")
-                page.wait_for_selector(ui["open"])
-                page.keyboard.type(query, delay=60)
-                page.wait_for_function("() => window.__shown > 0", timeout=TIMEOUT_MS)
-                ms = page.evaluate("window.__shown - window.__lastKey")
-                first = page.locator(ui["result"]).first.inner_text().split("\n")[0]
-                found[query] = {"kb": round(_gzipped(site, base, requested) / 1024, 1), "ms": round(ms), "first": first}
-                context.close()
-        finally:
-            browser.close()
+    with served(site) as base:
+        for query, start in queries.items():
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            page = context.new_page()
+            page.goto(base + start)
+            page.wait_for_load_state("networkidle")
+            requested: list[str] = []
+            if material:  # the worker and the index start loading with the page: count them all
+                requested += [
+                    r["name"]
+                    for r in page.evaluate("performance.getEntriesByType('resource').map(e => ({name: e.name}))")
+                    if "/search/" in r["name"] or "/workers/" in r["name"]
+                ]
+            elif ui["script"]:
+                requested.append(base + ui["script"])
+            page.on("request", lambda request, into=requested: into.append(request.url))
+            page.evaluate(_WATCH % ui["done"])
+            page.locator("body").press("/")
+            page.wait_for_selector(ui["open"])
+            page.keyboard.type(query, delay=60)
+            page.wait_for_function("() => window.__shown > 0", timeout=TIMEOUT_MS)
+            ms = page.evaluate("window.__shown - window.__lastKey")
+            first = page.locator(ui["result"]).first.inner_text().split("\n")[0]
+            found[query] = {"kb": round(_gzipped(site, base, requested) / 1024, 1), "ms": round(ms), "first": first}
+            context.close()
     times = [r["ms"] for r in found.values()]
     return {
         "queries": found,

@@ -177,8 +177,13 @@ def test_title_and_key_facts_are_placed(index: _Index) -> None:
 
 
 def test_keys_are_placed_as_the_title_but_not_shown() -> None:
-    plan = SearchDoc("ke-hoach/x/", "Kế hoạch thi đua năm 2023", "Số, ký hiệu 79/KH-STP", "Kế hoạch số 79/KH-STP.",
-                     keys="Kế hoạch số 79/KH-STP")
+    plan = SearchDoc(
+        "ke-hoach/x/",
+        "Kế hoạch thi đua năm 2023",
+        "Số, ký hiệu 79/KH-STP",
+        "Kế hoạch số 79/KH-STP.",
+        keys="Kế hoạch số 79/KH-STP",
+    )
     citing = SearchDoc("dien-hinh/y/", "Nguyễn Văn B", "Kế hoạch số 79/KH-STP", "Kế hoạch số 79/KH-STP.")
     built = _Index(_files([plan, citing]))
     urls = [built.url(page) for page in range(built.manifest["docs"])]

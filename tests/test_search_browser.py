@@ -252,3 +252,13 @@ def test_without_javascript_the_button_leads_to_the_sections(browser, served: st
     sections.filter(has_text="Kế hoạch").first.click()
     page.wait_for_url(f"{served}ke-hoach/")
     context.close()
+
+
+def test_bench_measures_a_first_search(site: Path, browser) -> None:
+    # `make bench` runs this measurement at both scales; here on the real site, so that it cannot rot unseen.
+    from bench import first_search
+
+    found = first_search.measure(site, queries={"30/4": "ngay-ky-niem/", "bang khen": ""}, browser=browser)
+    assert set(found["queries"]) == {"30/4", "bang khen"}
+    assert found["queries"]["30/4"]["first"] == "Ngày giải phóng miền Nam, thống nhất đất nước"
+    assert 0 < found["kb_max"] < 300 and found["ms_max"] > 0  # the manifest, two shards, six fragments at least

@@ -242,7 +242,8 @@
   // was typed with diacritics and the text has it ("đua", not "đưa"); else the ones that stand in the
   // query's phrase, when some do ("thi" of "thi đua", not the "Thị" of a name); else all of them.
   function matcher(parsed, text) {
-    const whole = new Map(parsed.terms.map((t, i) => [t, parsed.typed[i]]));
+    const whole = new Map(); // term -> the spellings typed for it ("tiên", "tiến": both "tien")
+    parsed.terms.forEach((t, i) => whole.set(t, new Set([...(whole.get(t) || []), parsed.typed[i]])));
     const pairs = new Set(parsed.terms.slice(1).map((t, i) => `${parsed.terms[i]} ${t}`));
     const prefix = growing(parsed);
     const list = words(text).map((w) => w.word);
@@ -257,15 +258,15 @@
     });
     const shown = new Set();
     for (const [t, spellings] of forms) {
-      const typed = whole.get(t);
+      const typed = [...whole.get(t)].filter((f) => hasMarks(f) && spellings.has(f));
       let chosen = [...spellings.keys()];
-      if (hasMarks(typed) && spellings.has(typed)) chosen = [typed];
+      if (typed.length) chosen = typed;
       else if (chosen.some((f) => spellings.get(f))) chosen = chosen.filter((f) => spellings.get(f));
       chosen.forEach((f) => shown.add(f));
     }
     return (word) => {
       const t = term(word);
-      if (whole.has(t)) return shown.has(word) ? (whole.get(t) === word ? 2 : 1) : 0;
+      if (whole.has(t)) return shown.has(word) ? (whole.get(t).has(word) ? 2 : 1) : 0;
       return prefix !== null && t.startsWith(prefix) ? 1 : 0;
     };
   }

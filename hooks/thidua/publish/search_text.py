@@ -33,4 +33,5 @@ def page_doc(url: str, title: str, html: str, keys: str = "") -> SearchDoc:
     for node in tree.css(_LEFT_OUT):
         node.decompose()
     root = tree.body
-    return SearchDoc(url=url, title=title, lead=_text(tree.css_first(_LEAD)), text=_text(root), keys=unicodedata.normalize("NFC", keys))
+    lead = _text(tree.css_first(_LEAD))
+    return SearchDoc(url=url, title=title, lead=lead, text=_text(root), keys=unicodedata.normalize("NFC", keys))
