@@ -25,13 +25,11 @@ from mkdocs.structure.pages import Page
 from thidua.check.loader import load_repository
 from thidua.check.settings import OWNER_SETTING, site_settings
 from thidua.publish.fonts import FontsMissing, font_assets
+from thidua.publish.page_work import HereAndNow, InAnotherProcess, WorkFailed
 from thidua.publish.pages import build_assets, build_pages, process_photos
 from thidua.publish.provenance import last_change
 from thidua.publish.reproducible import gzip_bytes
-from thidua.publish.sanitize import clean_html
 from thidua.publish.search import nav_locations
-from thidua.publish.search_index import SearchDoc, SearchIndex
-from thidua.publish.search_text import page_doc
 from thidua.records.repository import Repository
 from thidua.records.site import Site, vietnam_day
 from thidua.records.urls import heading_slug, section_of
@@ -61,16 +59,39 @@ _serving = False  # set at start-up, not import: `make serve` stages generated p
 _records = RecordCache()  # `make serve`: files an edit did not touch are not parsed and checked again
 _memo = Memo()  # `make serve`: pages and feeds whose values did not change are not made again
 _stage: Stage | None = None
-_searched: dict[str, SearchDoc] = {}  # page address -> what search sees of it; `make serve` keeps the pages
+_work: HereAndNow | InAnotherProcess | None = None  # sanitising, search: in another process for a one-off build
+_waiting: dict[str, Page] = {}  # pages whose sanitised HTML comes from the other process
 _pages: set[str] = set()  # addresses of this build's pages (`serve --dirty` renders only some of them)
 _marked: list[Page] = []  # the section page marked active while one detail page is rendered
 _loaded: tuple[Repository, Site, dt.datetime] | None = None  # read in on_config (the site's name comes from the data)
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving, _records, _memo, _stage, _searched
+    global _serving, _records, _memo, _stage, _work
     _serving = command == "serve"
-    _records, _memo, _stage, _searched = RecordCache(), Memo(), None, {}
+    _records, _memo, _stage = RecordCache(), Memo(), None
+    _work = HereAndNow() if _serving else None  # `make serve` keeps what search saw of the pages
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _work
+    if _work is None:  # a one-off build: the other process starts while the pages are made
+        _work = InAnotherProcess()
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_work()
+
+
+def on_shutdown() -> None:
+    _stop_work()
+
+
+def _stop_work() -> None:
+    global _work
+    if isinstance(_work, InAnotherProcess):
+        _work.close()
+        _work = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -158,6 +179,16 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     # MkDocs makes a new theme environment for every build: without a bytecode cache, `make serve` compiles
     # Material's templates again after each edit. The cache is checked against each template's source.
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(_cache_dir(config, "jinja"))
+    # Every page has been made (MkDocs renders Markdown for all pages, then this, then writes them): the
+    # pages take their sanitised HTML before any is written, and the search index is started meanwhile.
+    assert _work is not None, "on_pre_build starts the work"
+    try:
+        for url, html in _work.cleaned().items():
+            _waiting.pop(url).content = html
+        _work.start_index(_pages, nav_locations(config.nav or []))
+    except WorkFailed as err:
+        raise PluginError(_unexpected("làm sạch HTML các trang", err)) from None
+    assert not _waiting, "every page sent comes back"
     return env
 
 
@@ -184,11 +215,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _post_build(config: MkDocsConfig) -> None:
     _reproducible_sitemap(config)
     # Vietnamese search: our own split index (thidua/publish/search_index.py), read by tdkt-search.js.
-    index = SearchIndex(nav_locations(config.nav or []))
-    for url in sorted(_pages & _searched.keys()):
-        index.add(_searched[url])
+    assert _work is not None, "on_pre_build starts the work"
+    written = _work.index_files()
+    _stop_work()
     folder = Path(config.site_dir) / "search"
-    written = index.files()
     if folder.is_dir():  # `make serve`: the files of the previous build go
         shutil.rmtree(folder)
     for path, data in written:
@@ -221,11 +251,16 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     # Everything a page shows passes an allow-list: no script, event handler, iframe or javascript: link.
-    html = clean_html(html)
+    # In a one-off build that is done in another process (thidua/publish/page_work.py) and the page takes
+    # its sanitised HTML in on_env, before any page is written.
+    assert _work is not None, "on_pre_build starts the work"
     meta = page.meta.get("search") or {}
-    if not meta.get("exclude"):
-        _searched[page.url] = page_doc(page.url, page.title or "", html, str(meta.get("keys") or ""))
-    return html
+    keys = str(meta.get("keys") or "")
+    cleaned = _work.add(page.url, page.title or "", keys, html, not meta.get("exclude"))
+    if cleaned is None:
+        _waiting[page.url] = page
+        return html
+    return cleaned
 
 
 def _reproducible_sitemap(config: MkDocsConfig) -> None:

@@ -1,0 +1,139 @@
+"""What the build does with each page's HTML once Markdown has made it: the allow-list (sanitize.clean_html),
+what search sees of the page (search_text.page_doc), and at the end the search index (search_index).
+
+Two ways, one result. `HereAndNow` does the work in this process as each page comes: `make serve`, which
+keeps what search saw of the pages a dirty rebuild does not render again. `InAnotherProcess` hands it to one
+other process: MkDocs turns Markdown into HTML in pure Python on one core, and this work (about a fifth of a
+build at the ministry scale: README, "Hiệu năng") then runs on a second core meanwhile. The caller keeps
+the page's unsanitised HTML until `cleaned()` returns it sanitised, before any page is written.
+
+Plain Python: nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import sys
+from pathlib import Path
+
+from .sanitize import clean_html
+from .search_index import SearchDoc, SearchIndex
+from .search_text import page_doc
+
+WAIT = 1.0  # seconds between checks that the other process is still alive
+
+
+class WorkFailed(Exception):
+    """The other process stopped or failed: the build stops before writing any page."""
+
+
+class HereAndNow:
+    """The work done in this process, page by page; what search saw is kept across builds (`make serve`)."""
+
+    def __init__(self) -> None:
+        self._docs: dict[str, SearchDoc] = {}
+        self._index: tuple[set[str], list[str]] | None = None
+
+    def add(self, url: str, title: str, keys: str, html: str, searched: bool) -> str | None:
+        """The page's HTML sanitised, or None when it comes later from `cleaned()`."""
+        cleaned = clean_html(html)
+        if searched:
+            self._docs[url] = page_doc(url, title, cleaned, keys)
+        else:
+            self._docs.pop(url, None)
+        return cleaned
+
+    def cleaned(self) -> dict[str, str]:
+        """Page address -> sanitised HTML, for the pages `add` returned None for."""
+        return {}
+
+    def start_index(self, pages: set[str], nav: list[str]) -> None:
+        """The index of these pages (addresses) is wanted; `nav`: the addresses in the navigation."""
+        self._index = (pages, nav)
+
+    def index_files(self) -> list[tuple[str, bytes]]:
+        assert self._index is not None, "start_index first"
+        pages, nav = self._index
+        index = SearchIndex(nav)
+        for url in sorted(pages & self._docs.keys()):
+            index.add(self._docs[url])
+        return index.files()
+
+    def close(self) -> None:
+        pass
+
+
+class InAnotherProcess:
+    """The same work in one other process, for a one-off build: pages go there as they come."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("spawn")  # a fresh interpreter: nothing of MkDocs' state
+        self._jobs = context.Queue()  # queues, not a pipe: their feeder threads never let both sides block
+        self._results = context.Queue()
+        self._process = context.Process(target=_work, args=(self._jobs, self._results), daemon=True)
+        self._sent = 0
+        root = str(Path(__file__).resolve().parents[2])  # the folder holding `thidua`, for the new interpreter
+        added = root not in sys.path
+        if added:
+            sys.path.insert(0, root)
+        try:
+            self._process.start()
+        finally:
+            if added:
+                sys.path.remove(root)
+
+    def add(self, url: str, title: str, keys: str, html: str, searched: bool) -> str | None:
+        self._jobs.put(("page", url, title, keys, html, searched))
+        self._sent += 1
+        return None
+
+    def cleaned(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for _ in range(self._sent):
+            url, html = self._get("page")
+            out[url] = html
+        self._sent = 0
+        return out
+
+    def start_index(self, pages: set[str], nav: list[str]) -> None:
+        self._jobs.put(("index", sorted(pages), nav))
+
+    def index_files(self) -> list[tuple[str, bytes]]:
+        return self._get("index")
+
+    def close(self) -> None:
+        if self._process.is_alive():
+            self._jobs.put(None)
+            self._process.join(timeout=10)
+        if self._process.is_alive():
+            self._process.terminate()
+        self._jobs.close()
+        self._results.close()
+
+    def _get(self, kind: str):
+        while True:
+            try:
+                got, value = self._results.get(timeout=WAIT)
+            except queue.Empty:
+                if not self._process.is_alive():
+                    raise WorkFailed(f"tiến trình phụ dừng đột ngột (mã thoát {self._process.exitcode})") from None
+                continue
+            if got == "error":
+                raise WorkFailed(value)
+            assert got == kind, (got, kind)
+            return value
+
+
+def _work(jobs, results) -> None:
+    """The other process: pages and the index request, in the order they were sent."""
+    here = HereAndNow()
+    while (job := jobs.get()) is not None:
+        try:
+            if job[0] == "page":
+                results.put(("page", (job[1], here.add(*job[1:]))))
+            else:
+                here.start_index(set(job[1]), job[2])
+                results.put(("index", here.index_files()))
+        except Exception as err:  # noqa: BLE001 - reported to the build, which stops
+            results.put(("error", f"{type(err).__name__}: {err}"[:300]))
