@@ -7,6 +7,7 @@ import posixpath
 from pathlib import Path
 
 import pytest
+import yaml
 
 from thidua.check.loader import load_repository
 from thidua.publish.pages import build_pages, process_photos
@@ -130,3 +131,12 @@ def test_a_document_named_by_its_title_says_its_kind_once(pages: dict[str, str])
     resolution = LegalDoc("y", "Nghị quyết", "Quốc hội", "về một việc")  # neither name nor number
     assert resolution.label == "Nghị quyết" and resolution.full_title == "Nghị quyết về một việc"
     assert all("Luật Luật" not in content for content in pages.values())
+
+
+def test_every_front_matter_is_yaml_with_a_title(pages: dict[str, str]) -> None:
+    # A broken front matter is not an error for MkDocs: the page silently takes its file name as its title.
+    for path, content in pages.items():
+        assert content.startswith("---\n"), path
+        meta = yaml.safe_load(content.split("---\n", 2)[1])
+        assert isinstance(meta, dict) and (meta.get("title") or "\n# " in content), path
+        assert set(meta) <= {"title", "description", "search", "hide", "template"}, (path, set(meta))
