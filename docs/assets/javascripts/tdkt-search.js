@@ -139,7 +139,9 @@
   function parse(query) {
     const typed = words(query.normalize("NFC")).map((w) => w.word);
     const open = typed.length > 0 && /[\p{L}\p{N}]$/u.test(query);
-    return { typed, terms: typed.map(term), open };
+    const terms = typed.map(term);
+    const pairs = terms.slice(1).map((t, i) => `${terms[i]} ${t}`); // adjacent words: "30/4" is "30 4"
+    return { typed, terms, pairs, open };
   }
 
   // Pages in order: (1) those with more of the query's words (the last, unfinished one as a prefix), (2)
@@ -151,11 +153,10 @@
     const m = await ready();
     const n = m.docs;
     const parsed = parse(query);
-    const { typed, terms } = parsed;
+    const { typed, terms, pairs } = parsed;
     if (!terms.length) return { order: [], missing: () => [] };
     const last = terms.length - 1;
     const extra = growing(parsed) ? await completions(m, terms[last]) : [];
-    const pairs = terms.slice(1).map((t, i) => `${terms[i]} ${t}`);
     const [single, double, more] = await Promise.all([
       Promise.all(terms.map((t) => entry(m, t))),
       Promise.all(pairs.map((t) => entry(m, t))),
@@ -244,7 +245,7 @@
   function matcher(parsed, text) {
     const whole = new Map(); // term -> the spellings typed for it ("tiên", "tiến": both "tien")
     parsed.terms.forEach((t, i) => whole.set(t, new Set([...(whole.get(t) || []), parsed.typed[i]])));
-    const pairs = new Set(parsed.terms.slice(1).map((t, i) => `${parsed.terms[i]} ${t}`));
+    const pairs = new Set(parsed.pairs);
     const prefix = growing(parsed);
     const list = words(text).map((w) => w.word);
     const keys = list.map(term);
