@@ -1,0 +1,79 @@
+"""Sanitising and the search index, in this process (`make serve`) or in another (a one-off build): the same
+result either way, and a failure of the other process stops the build with a message, never a half site."""
+
+from __future__ import annotations
+
+import pytest
+
+from thidua.publish.page_work import HereAndNow, InAnotherProcess, WorkFailed
+
+PAGES = [
+    ("ke-hoach/a/", "Kế hoạch A", "Kế hoạch số 79/KH-STP", '<h1 id="a">Thi đua</h1><p onclick="x()">Khen thưởng</p>'),
+    ("ke-hoach/b/", "Kế hoạch B", "", '<p><a href="javascript:alert(1)">Đợt</a> thi đua <script>x()</script></p>'),
+    ("dien-hinh/c/", "Điển hình C", "", '<div class="tdkt-summary">Chiến sĩ thi đua</div><p>Bằng khen</p>'),
+    ("tim-kiem/", "Tìm kiếm", "", "<p>không tìm</p>"),  # excluded from search, still sanitised
+]
+
+
+def _run(work) -> tuple[dict[str, str], list[tuple[str, bytes]]]:
+    cleaned = {}
+    for url, title, keys, html in PAGES:
+        got = work.add(url, title, keys, html, url != "tim-kiem/")
+        if got is not None:
+            cleaned[url] = got
+    cleaned.update(work.cleaned())
+    work.start_index({url for url, *_ in PAGES}, ["ke-hoach/a/"])
+    return cleaned, work.index_files()
+
+
+def test_both_ways_give_the_same_pages_and_index() -> None:
+    here = _run(HereAndNow())
+    other = InAnotherProcess()
+    try:
+        there = _run(other)
+    finally:
+        other.close()
+    assert there == here
+    cleaned, files = here
+    assert set(cleaned) == {url for url, *_ in PAGES}
+    assert "onclick" not in cleaned["ke-hoach/a/"] and 'id="a"' in cleaned["ke-hoach/a/"]
+    assert "javascript:" not in cleaned["ke-hoach/b/"] and "<script" not in cleaned["ke-hoach/b/"]
+    docs = [path for path, _ in files if "/d/" in path]
+    assert len(docs) == 3  # the search page is not searched
+    assert not any(b"x()" in data for path, data in files)  # the script's text never reached the index
+
+
+def test_a_failure_in_the_other_process_is_reported() -> None:
+    other = InAnotherProcess()
+    try:
+        other.add("a/", "A", "", None, True)  # nh3 refuses a page that is not text
+        with pytest.raises(WorkFailed, match="TypeError"):
+            other.cleaned()
+    finally:
+        other.close()
+
+
+def test_the_other_process_stopping_is_reported() -> None:
+    other = InAnotherProcess()
+    try:
+        other.add("a/", "A", "", "<p>a</p>", True)
+        assert other.cleaned() == {"a/": "<p>a</p>"}
+        other._process.kill()  # as if the machine ran out of memory
+        other._process.join()
+        other.start_index({"a/"}, [])
+        with pytest.raises(WorkFailed, match="dừng đột ngột"):
+            other.index_files()
+    finally:
+        other.close()
+    assert not other._process.is_alive()
+
+
+def test_serve_keeps_what_search_saw_of_pages_not_rendered_again() -> None:
+    """`make serve --dirty` renders only the pages an edit changed: the others keep their place in the index."""
+    here = HereAndNow()
+    _run(here)
+    here.add("ke-hoach/a/", "Kế hoạch A mới", "", "<p>Đổi</p>", True)
+    here.start_index({url for url, *_ in PAGES}, [])
+    docs = {path: data for path, data in here.index_files() if "/d/" in path}
+    texts = b" ".join(docs.values()).decode()
+    assert "Kế hoạch A mới" in texts and "Điển hình C" in texts
