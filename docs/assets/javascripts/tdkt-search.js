@@ -26,11 +26,16 @@
     folded.clear();
   }
 
+  // A word without its diacritics, by the manifest's table ("thị" -> "thi", "đua" -> "dua").
+  function unmarked(word) {
+    return word.replace(foldPattern, (c) => table[c]);
+  }
+
   // A word as the index holds it: folded, lowercase, numbers without leading zeros ("04" -> "4").
   function term(word) {
     let result = folded.get(word);
     if (result === undefined) {
-      result = word.replace(foldPattern, (c) => table[c]);
+      result = unmarked(word);
       if (/^[0-9]+$/.test(result)) result = result.replace(/^0+(?=.)/, "");
       folded.set(word, result);
     }
@@ -235,7 +240,7 @@
 
   // Does a word carry diacritics (or "đ")? "thi" no, "thị" yes.
   function hasMarks(word) {
-    return word.replace(foldPattern, (c) => table[c]) !== word;
+    return unmarked(word) !== word;
   }
 
   // How a word of `text` matches the query: 0 not, 1 folded (or as a prefix of the last word), 2 as typed.

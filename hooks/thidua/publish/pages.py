@@ -23,7 +23,7 @@ from thidua.records import profiles as profiles_
 from thidua.records import urls
 from thidua.records.repository import Repository
 from thidua.records.site import UNNAMED, Site
-from thidua.render import calendar_views, home_views, paging, plan_views, profile_views
+from thidua.render import calendar_views, home_views, open_data_views, paging, plan_views, profile_views
 from thidua.render.templating import render, templates_version
 from thidua.serve.memo import Memo, reuse
 from thidua.source.problems import BuildFailure
@@ -208,8 +208,7 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site
     add(
         urls.OPEN_DATA,
         "open_data.md.j2",
-        plans=plans,
-        calendars=[(c, repo.bodies[c.issuer]) for c in sorted(repo.calendars.values(), key=lambda c: (-c.year, c.id))],
+        **open_data_views.open_data_context(plans, repo, site),
     )
     add_paged(urls.PLANS, "plans_index.md.j2", plans, shape=lambda chunk, path: {"years": _by_year(chunk)})
     for plan in plans:
