@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,7 +24,7 @@ from mkdocs.structure.pages import Page
 from thidua.check.loader import load_repository
 from thidua.check.settings import OWNER_SETTING, site_settings
 from thidua.publish.fonts import FontsMissing, font_assets
-from thidua.publish.page_work import HereAndNow, InAnotherProcess, WorkFailed
+from thidua.publish.page_work import HereAndNow, InAnotherProcess
 from thidua.publish.pages import build_assets, build_pages, process_photos
 from thidua.publish.provenance import last_change
 from thidua.publish.reproducible import gzip_bytes
@@ -180,14 +179,15 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     # Material's templates again after each edit. The cache is checked against each template's source.
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(_cache_dir(config, "jinja"))
     # Every page has been made (MkDocs renders Markdown for all pages, then this, then writes them): the
-    # pages take their sanitised HTML before any is written, and the search index is started meanwhile.
+    # pages take their sanitised HTML before any is written, and the search index is written meanwhile
+    # (thidua/publish/search_index.py, read by tdkt-search.js).
     assert _work is not None, "on_pre_build starts the work"
     try:
         for url, html in _work.cleaned().items():
             _waiting.pop(url).content = html
-        _work.start_index(_pages, nav_locations(config.nav or []))
-    except WorkFailed as err:
-        raise PluginError(_unexpected("làm sạch HTML các trang", err)) from None
+        _work.start_index(_pages, nav_locations(config.nav or []), Path(config.site_dir) / "search")
+    except Exception as err:  # noqa: BLE001 - an editor never sees a traceback
+        raise PluginError(_unexpected("làm sạch HTML các trang và lập chỉ mục tìm kiếm", err)) from None
     assert not _waiting, "every page sent comes back"
     return env
 
@@ -214,18 +214,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _post_build(config: MkDocsConfig) -> None:
     _reproducible_sitemap(config)
-    # Vietnamese search: our own split index (thidua/publish/search_index.py), read by tdkt-search.js.
     assert _work is not None, "on_pre_build starts the work"
-    written = _work.index_files()
+    count, size = _work.index_written()  # started in on_env
     _stop_work()
-    folder = Path(config.site_dir) / "search"
-    if folder.is_dir():  # `make serve`: the files of the previous build go
-        shutil.rmtree(folder)
-    for path, data in written:
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    log.info("thidua: chỉ mục tìm kiếm %d tệp, %d byte", len(written), sum(len(d) for _, d in written))
+    log.info("thidua: chỉ mục tìm kiếm %d tệp, %d byte", count, size)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

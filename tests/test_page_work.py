@@ -3,6 +3,8 @@ result either way, and a failure of the other process stops the build with a mes
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from thidua.publish.page_work import HereAndNow, InAnotherProcess, WorkFailed
@@ -15,22 +17,29 @@ PAGES = [
 ]
 
 
-def _run(work) -> tuple[dict[str, str], list[tuple[str, bytes]]]:
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _run(work, folder: Path) -> tuple[dict[str, str], dict[str, bytes]]:
     cleaned = {}
     for url, title, keys, html in PAGES:
         got = work.add(url, title, keys, html, url != "tim-kiem/")
         if got is not None:
             cleaned[url] = got
     cleaned.update(work.cleaned())
-    work.start_index({url for url, *_ in PAGES}, ["ke-hoach/a/"])
-    return cleaned, work.index_files()
+    work.start_index({url for url, *_ in PAGES}, ["ke-hoach/a/"], folder)
+    count, size = work.index_written()
+    files = _files(folder)
+    assert (count, size) == (len(files), sum(map(len, files.values())))
+    return cleaned, files
 
 
-def test_both_ways_give_the_same_pages_and_index() -> None:
-    here = _run(HereAndNow())
+def test_both_ways_give_the_same_pages_and_index(tmp_path: Path) -> None:
+    here = _run(HereAndNow(), tmp_path / "here")
     other = InAnotherProcess()
     try:
-        there = _run(other)
+        there = _run(other, tmp_path / "there")
     finally:
         other.close()
     assert there == here
@@ -38,9 +47,9 @@ def test_both_ways_give_the_same_pages_and_index() -> None:
     assert set(cleaned) == {url for url, *_ in PAGES}
     assert "onclick" not in cleaned["ke-hoach/a/"] and 'id="a"' in cleaned["ke-hoach/a/"]
     assert "javascript:" not in cleaned["ke-hoach/b/"] and "<script" not in cleaned["ke-hoach/b/"]
-    docs = [path for path, _ in files if "/d/" in path]
+    docs = [path for path in files if "/d/" in path]
     assert len(docs) == 3  # the search page is not searched
-    assert not any(b"x()" in data for path, data in files)  # the script's text never reached the index
+    assert not any(b"x()" in data for data in files.values())  # the script's text never reached the index
 
 
 def test_a_failure_in_the_other_process_is_reported() -> None:
@@ -53,27 +62,29 @@ def test_a_failure_in_the_other_process_is_reported() -> None:
         other.close()
 
 
-def test_the_other_process_stopping_is_reported() -> None:
+def test_the_other_process_stopping_is_reported(tmp_path: Path) -> None:
     other = InAnotherProcess()
     try:
         other.add("a/", "A", "", "<p>a</p>", True)
         assert other.cleaned() == {"a/": "<p>a</p>"}
         other._process.kill()  # as if the machine ran out of memory
         other._process.join()
-        other.start_index({"a/"}, [])
+        other.start_index({"a/"}, [], tmp_path)
         with pytest.raises(WorkFailed, match="dừng đột ngột"):
-            other.index_files()
+            other.index_written()
     finally:
         other.close()
     assert not other._process.is_alive()
 
 
-def test_serve_keeps_what_search_saw_of_pages_not_rendered_again() -> None:
-    """`make serve --dirty` renders only the pages an edit changed: the others keep their place in the index."""
+def test_serve_keeps_what_search_saw_of_pages_not_rendered_again(tmp_path: Path) -> None:
+    """`make serve --dirty` renders only the pages an edit changed: the others keep their place in the index,
+    and the index of the build before goes (its folder is named by its content)."""
     here = HereAndNow()
-    _run(here)
+    before = _run(here, tmp_path)[1]
     here.add("ke-hoach/a/", "Kế hoạch A mới", "", "<p>Đổi</p>", True)
-    here.start_index({url for url, *_ in PAGES}, [])
-    docs = {path: data for path, data in here.index_files() if "/d/" in path}
-    texts = b" ".join(docs.values()).decode()
+    here.start_index({url for url, *_ in PAGES}, [], tmp_path)
+    after = _files(tmp_path)
+    assert not {p for p in before if p != "index.json"} & after.keys()
+    texts = b" ".join(data for path, data in after.items() if "/d/" in path).decode()
     assert "Kế hoạch A mới" in texts and "Điển hình C" in texts

@@ -1,5 +1,6 @@
 """What the build does with each page's HTML once Markdown has made it: the allow-list (sanitize.clean_html),
-what search sees of the page (search_text.page_doc), and at the end the search index (search_index).
+what search sees of the page (search_text.page_doc), and once every page is made, the search index written
+into the site (search_index).
 
 Two ways, one result. `HereAndNow` does the work in this process as each page comes: `make serve`, which
 keeps what search saw of the pages a dirty rebuild does not render again. `InAnotherProcess` hands it to one
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import shutil
 import sys
 from pathlib import Path
 
@@ -33,7 +35,7 @@ class HereAndNow:
 
     def __init__(self) -> None:
         self._docs: dict[str, SearchDoc] = {}
-        self._index: tuple[set[str], list[str]] | None = None
+        self._written: tuple[int, int] | None = None
 
     def add(self, url: str, title: str, keys: str, html: str, searched: bool) -> str | None:
         """The page's HTML sanitised, or None when it comes later from `cleaned()`."""
@@ -48,17 +50,18 @@ class HereAndNow:
         """Page address -> sanitised HTML, for the pages `add` returned None for."""
         return {}
 
-    def start_index(self, pages: set[str], nav: list[str]) -> None:
-        """The index of these pages (addresses) is wanted; `nav`: the addresses in the navigation."""
-        self._index = (pages, nav)
-
-    def index_files(self) -> list[tuple[str, bytes]]:
-        assert self._index is not None, "start_index first"
-        pages, nav = self._index
+    def start_index(self, pages: set[str], nav: list[str], folder: Path) -> None:
+        """Write the index of these pages (addresses) into `folder` (its old files go); `nav`: the addresses
+        in the navigation."""
         index = SearchIndex(nav)
         for url in sorted(pages & self._docs.keys()):
             index.add(self._docs[url])
-        return index.files()
+        self._written = write_files(folder, index.files())
+
+    def index_written(self) -> tuple[int, int]:
+        """Once the index is written: how many files, how many bytes."""
+        assert self._written is not None, "start_index first"
+        return self._written
 
     def close(self) -> None:
         pass
@@ -96,10 +99,10 @@ class InAnotherProcess:
         self._sent = 0
         return out
 
-    def start_index(self, pages: set[str], nav: list[str]) -> None:
-        self._jobs.put(("index", sorted(pages), nav))
+    def start_index(self, pages: set[str], nav: list[str], folder: Path) -> None:
+        self._jobs.put(("index", sorted(pages), nav, str(folder)))
 
-    def index_files(self) -> list[tuple[str, bytes]]:
+    def index_written(self) -> tuple[int, int]:
         return self._get("index")
 
     def close(self) -> None:
@@ -133,7 +136,19 @@ def _work(jobs, results) -> None:
             if job[0] == "page":
                 results.put(("page", (job[1], here.add(*job[1:]))))
             else:
-                here.start_index(set(job[1]), job[2])
-                results.put(("index", here.index_files()))
+                here.start_index(set(job[1]), job[2], Path(job[3]))
+                results.put(("index", here.index_written()))
         except Exception as err:  # noqa: BLE001 - reported to the build, which stops
             results.put(("error", f"{type(err).__name__}: {err}"[:300]))
+
+
+def write_files(folder: Path, files: list[tuple[str, bytes]]) -> tuple[int, int]:
+    """The index's files under `folder`, emptied first (`make serve` writes into the previous build's site);
+    returns how many files and bytes."""
+    if folder.is_dir():
+        shutil.rmtree(folder)
+    for path, data in files:
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return len(files), sum(len(data) for _, data in files)
