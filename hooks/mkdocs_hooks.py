@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from thidua.check.loader import load_repository
 from thidua.check.settings import OWNER_SETTING, site_settings
 from thidua.publish.fonts import FontsMissing, font_assets
-from thidua.publish.page_work import HereAndNow, InAnotherProcess
+from thidua.publish.page_work import InAnotherProcess, WorkFailed
 from thidua.publish.pages import build_assets, build_pages, process_photos
 from thidua.publish.provenance import last_change
 from thidua.publish.reproducible import gzip_bytes
@@ -58,7 +58,7 @@ _serving = False  # set at start-up, not import: `make serve` stages generated p
 _records = RecordCache()  # `make serve`: files an edit did not touch are not parsed and checked again
 _memo = Memo()  # `make serve`: pages and feeds whose values did not change are not made again
 _stage: Stage | None = None
-_work: HereAndNow | InAnotherProcess | None = None  # sanitising, search: in another process for a one-off build
+_work: InAnotherProcess | None = None  # sanitising, search: in another process (`make serve` keeps it)
 _waiting: dict[str, Page] = {}  # pages whose sanitised HTML comes from the other process
 _pages: set[str] = set()  # addresses of this build's pages (`serve --dirty` renders only some of them)
 _marked: list[Page] = []  # the section page marked active while one detail page is rendered
@@ -69,16 +69,27 @@ def on_startup(command: str, dirty: bool) -> None:
     global _serving, _records, _memo, _stage, _work
     _serving = command == "serve"
     _records, _memo, _stage = RecordCache(), Memo(), None
-    _work = HereAndNow() if _serving else None  # `make serve` keeps what search saw of the pages
+    _stop_work()
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     global _work
-    if _work is None:  # a one-off build: the other process starts while the pages are made
+    if _work is None:  # the other process starts while the pages are made
+        if _serving and _pages:
+            log.warning("thidua: tiến trình phụ khởi động lại; chỉ mục tìm kiếm chỉ có các trang dựng lại lần này")
         _work = InAnotherProcess()
 
 
 def on_build_error(error: Exception) -> None:
+    # `make serve` goes on after a failed rebuild: the pages sent in this one are taken back and forgotten,
+    # and the other process keeps what search saw of the others.
+    _waiting.clear()
+    if _serving and _work is not None and _work.alive():
+        try:
+            _work.cleaned()
+            return
+        except WorkFailed:
+            pass
     _stop_work()
 
 
@@ -215,6 +226,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _post_build(config: MkDocsConfig) -> None:
     _reproducible_sitemap(config)
     assert _work is not None, "on_pre_build starts the work"
+    if _serving:  # the preview shows the page at once; its search finds the new text a moment later
+        return
     count, size = _work.index_written()  # started in on_env
     _stop_work()
     log.info("thidua: chỉ mục tìm kiếm %d tệp, %d byte", count, size)

@@ -2,11 +2,12 @@
 what search sees of the page (search_text.page_doc), and once every page is made, the search index written
 into the site (search_index).
 
-Two ways, one result. `HereAndNow` does the work in this process as each page comes: `make serve`, which
-keeps what search saw of the pages a dirty rebuild does not render again. `InAnotherProcess` hands it to one
-other process: MkDocs turns Markdown into HTML in pure Python on one core, and this work (about a fifth of a
-build at the ministry scale: README, "Hiệu năng") then runs on a second core meanwhile. The caller keeps
-the page's unsanitised HTML until `cleaned()` returns it sanitised, before any page is written.
+`HereAndNow` does the work in this process as each page comes, and keeps what search saw of every page (a
+dirty rebuild of `make serve` renders only the pages an edit changed). The build uses `InAnotherProcess`,
+which runs a `HereAndNow` in one other process: MkDocs turns Markdown into HTML in pure Python on one core,
+and this work (about a sixth of a build at the ministry scale: README, "Hiệu năng") runs on a second core
+meanwhile. The caller keeps the page's unsanitised HTML until `cleaned()` returns it sanitised, before any
+page is written; the index is written into the site by the other process while MkDocs writes the pages.
 
 Plain Python: nothing here imports MkDocs.
 """
@@ -14,8 +15,10 @@ Plain Python: nothing here imports MkDocs.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -68,14 +71,17 @@ class HereAndNow:
 
 
 class InAnotherProcess:
-    """The same work in one other process, for a one-off build: pages go there as they come."""
+    """The same work in one other process: pages go there as they come. It lives as long as this object:
+    across the rebuilds of `make serve` it keeps what search saw of the pages not rendered again."""
 
     def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")  # a fresh interpreter: nothing of MkDocs' state
         self._jobs = context.Queue()  # queues, not a pipe: their feeder threads never let both sides block
         self._results = context.Queue()
         self._process = context.Process(target=_work, args=(self._jobs, self._results), daemon=True)
-        self._sent = 0
+        self._sent = 0  # pages whose sanitised HTML has not come back yet
+        self._indexes = 0  # index requests whose answer has not come back yet
+        self._written = (0, 0)
         root = str(Path(__file__).resolve().parents[2])  # the folder holding `thidua`, for the new interpreter
         added = root not in sys.path
         if added:
@@ -101,9 +107,15 @@ class InAnotherProcess:
 
     def start_index(self, pages: set[str], nav: list[str], folder: Path) -> None:
         self._jobs.put(("index", sorted(pages), nav, str(folder)))
+        self._indexes += 1
 
     def index_written(self) -> tuple[int, int]:
-        return self._get("index")
+        while self._indexes:
+            self._get("index")
+        return self._written
+
+    def alive(self) -> bool:
+        return self._process.is_alive()
 
     def close(self) -> None:
         if self._process.is_alive():
@@ -124,12 +136,20 @@ class InAnotherProcess:
                 continue
             if got == "error":
                 raise WorkFailed(value)
+            if got == "index":  # the answer to an index request comes in its turn, wanted or not
+                self._indexes -= 1
+                self._written = value
+                if kind == "index":
+                    return value
+                continue
             assert got == kind, (got, kind)
             return value
 
 
 def _work(jobs, results) -> None:
     """The other process: pages and the index request, in the order they were sent."""
+    # Ctrl+C in the terminal reaches every process of the group: this one stops when the build closes it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     here = HereAndNow()
     while (job := jobs.get()) is not None:
         try:
@@ -143,12 +163,24 @@ def _work(jobs, results) -> None:
 
 
 def write_files(folder: Path, files: list[tuple[str, bytes]]) -> tuple[int, int]:
-    """The index's files under `folder`, emptied first (`make serve` writes into the previous build's site);
-    returns how many files and bytes."""
-    if folder.is_dir():
-        shutil.rmtree(folder)
+    """The index's files under `folder`; returns how many files and bytes. `make serve` writes into the
+    previous build's site, and a reader may search meanwhile: the new folder (named by its content) is
+    written first, then the manifest that names it is replaced in one step, then the old folders go."""
+    folder.mkdir(parents=True, exist_ok=True)
+    manifest = dict(files)["index.json"]
     for path, data in files:
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if path != "index.json":
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    staged = folder / "index.json.tmp"
+    staged.write_bytes(manifest)
+    os.replace(staged, folder / "index.json")
+    kept = {path.split("/", 1)[0] for path, _ in files}
+    for old in folder.iterdir():
+        if old.name not in kept:
+            if old.is_dir():
+                shutil.rmtree(old)
+            else:
+                old.unlink()
     return len(files), sum(len(data) for _, data in files)
