@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from types import SimpleNamespace
 
 from thidua.records.site import Site
@@ -42,3 +43,15 @@ def test_without_an_owner_every_issuer_is_listed_by_year() -> None:
     listed = file_list(items, lambda i: i.issuer, lambda i: i.year, Site(None, dt.date(2026, 12, 2)))
     assert [g.title for g in listed.groups] == ["Của các cơ quan, các năm 2023–2024"]
     assert not listed.groups[0].own and listed.left == 0
+
+
+def test_the_page_lists_one_file_per_line(site: Path) -> None:
+    """On the real site: each file on its own list item, each group's title outside the lists."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser((site / "du-lieu-mo" / "index.html").read_text(encoding="utf-8"))
+    items = [li for li in tree.css("article li") if li.css_first('a[href$=".yml"], a[href$=".ics"]')]
+    assert items and all(len(li.css('a[href$=".yml"], a[href$=".ics"]')) == 1 for li in items)
+    assert not any("Của " in li.text() for li in items)
+    titles = [p.text() for p in tree.css("article p") if p.text().startswith("Của ")]
+    assert "Của Sở Tư pháp tỉnh An Giang:" in titles and "Của các cơ quan khác, các năm 2022–2024:" in titles
