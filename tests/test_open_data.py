@@ -22,17 +22,17 @@ def _items(per_year: dict[int, int], issuer: str = "khac") -> list[SimpleNamespa
 
 def test_newest_years_take_whole_years_within_the_limit() -> None:
     items = _items({2025: 8, 2024: 8, 2023: 8})
-    taken, years = newest_years(items, lambda i: i.year, limit=20)
+    taken, years = newest_years(items, limit=20)
     assert years == [2025, 2024] and len(taken) == 16
-    taken, years = newest_years(items, lambda i: i.year, limit=5)  # one year more than the limit: still shown
+    taken, years = newest_years(items, limit=5)  # one year more than the limit: still shown
     assert years == [2025] and len(taken) == 8
-    assert newest_years([], lambda i: i.year) == ([], [])
+    assert newest_years([]) == ([], [])
 
 
 def test_the_owner_first_then_the_others_newest_years() -> None:
     own = _items({2025: 1, 2016: 1}, OWNER.id)
     others = _items({2025: 33, 2024: 33})
-    listed = file_list(own + others, lambda i: i.issuer, lambda i: i.year, Site(OWNER, dt.date(2026, 12, 2)))
+    listed = file_list(own + others, Site(OWNER, dt.date(2026, 12, 2)))
     assert [g.title for g in listed.groups] == ["Của Sở Tư pháp tỉnh An Giang", "Của các cơ quan khác, năm 2025"]
     assert listed.groups[0].own and listed.groups[0].items == own  # all the owner's years
     assert len(listed.groups[1].items) == 33 and listed.left == 33
@@ -40,7 +40,7 @@ def test_the_owner_first_then_the_others_newest_years() -> None:
 
 def test_without_an_owner_every_issuer_is_listed_by_year() -> None:
     items = _items({2024: 2, 2023: 3})
-    listed = file_list(items, lambda i: i.issuer, lambda i: i.year, Site(None, dt.date(2026, 12, 2)))
+    listed = file_list(items, Site(None, dt.date(2026, 12, 2)))
     assert [g.title for g in listed.groups] == ["Của các cơ quan, các năm 2023–2024"]
     assert not listed.groups[0].own and listed.left == 0
 

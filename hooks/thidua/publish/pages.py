@@ -210,7 +210,7 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site
         "open_data.md.j2",
         **open_data_views.open_data_context(plans, repo, site),
     )
-    add_paged(urls.PLANS, "plans_index.md.j2", plans, shape=lambda chunk, path: {"years": _by_year(chunk)})
+    add_paged(urls.PLANS, "plans_index.md.j2", plans, shape=lambda chunk, path: {"years": paging.by_year(chunk)})
     for plan in plans:
         here = urls.record("plans", plan.id)
         add(here, "plan.md.j2", plan.file, **plan_views.plan_context(plan, repo, here))
@@ -324,14 +324,6 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site
             children=[x for x in bodies if x.parent == b.id],
         )
     return pages
-
-
-def _by_year(plans: list) -> list[tuple[int, list]]:
-    """Plans (newest first) under their year: [(2024, [...]), (2023, [...])]."""
-    years: dict[int, list] = {}
-    for plan in plans:
-        years.setdefault(plan.year, []).append(plan)
-    return list(years.items())
 
 
 def _source(repo: Repository, folder: str, record_id: str) -> str:

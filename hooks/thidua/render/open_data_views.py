@@ -6,13 +6,14 @@ calendar's .ics file: the page says where the earlier years' files are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from thidua.records.models import Calendar, Plan
 from thidua.records.repository import Repository
 from thidua.records.site import Site
+from thidua.render import paging
 
 OTHERS = 20  # other issuers' files listed: whole years, newest first, while they stay within this (one at least)
 
@@ -32,13 +33,12 @@ class FileList(Generic[T]):
     left: int  # files of earlier years not listed (found on their own pages)
 
 
-def newest_years(items: Sequence[T], year: Callable[[T], int], limit: int = OTHERS) -> tuple[list[T], list[int]]:
-    """The items of the newest years, whole years while they stay within `limit` (the newest year always),
-    and the years taken, newest first. `items` come newest first."""
+def newest_years(items: Sequence[T], limit: int = OTHERS) -> tuple[list[T], list[int]]:
+    """The items (records with a `year`, newest first) of the newest years, whole years while they stay
+    within `limit` (the newest year always), and the years taken, newest first."""
     years: list[int] = []
     taken: list[T] = []
-    for value in sorted({year(item) for item in items}, reverse=True):
-        in_year = [item for item in items if year(item) == value]
+    for value, in_year in paging.by_year(list(items)):
         if years and len(taken) + len(in_year) > limit:
             break
         years.append(value)
@@ -46,11 +46,12 @@ def newest_years(items: Sequence[T], year: Callable[[T], int], limit: int = OTHE
     return taken, years
 
 
-def file_list(items: Sequence[T], issuer: Callable[[T], str], year: Callable[[T], int], site: Site) -> FileList[T]:
-    """The owner's items, then the newest years of the others'. `items` come newest first."""
-    own = [item for item in items if site.owns(issuer(item))]
-    others = [item for item in items if not site.owns(issuer(item))]
-    listed, years = newest_years(others, year)
+def file_list(items: Sequence[T], site: Site) -> FileList[T]:
+    """The owner's items (records with an `issuer` and a `year`, newest first), then the newest years of the
+    others'."""
+    own = [item for item in items if site.owns(item.issuer)]
+    others = [item for item in items if not site.owns(item.issuer)]
+    listed, years = newest_years(others)
     groups = []
     if own:
         groups.append(FileGroup(f"Của {site.owner.name}", own, own=True))
@@ -65,6 +66,6 @@ def open_data_context(plans: list[Plan], repo: Repository, site: Site) -> dict:
     """The open-data page's lists; `plans` come newest first."""
     calendars: list[Calendar] = sorted(repo.calendars.values(), key=lambda c: (-c.year, c.id))
     return {
-        "plan_files": file_list(plans, lambda p: p.issuer, lambda p: p.year, site),
-        "calendar_files": file_list(calendars, lambda c: c.issuer, lambda c: c.year, site),
+        "plan_files": file_list(plans, site),
+        "calendar_files": file_list(calendars, site),
     }

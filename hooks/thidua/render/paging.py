@@ -45,3 +45,11 @@ LIST_SIZE = 50  # lines per page of a listing of plans, calendars or documents
 def label(number: int, count: int) -> str:
     """What follows a paged listing's title after its first page: " (trang 2/7)"."""
     return f" (trang {number}/{count})" if number > 1 else ""
+
+
+def by_year(items: list) -> list[tuple[int, list]]:
+    """Records (newest first) under their year: [(2024, [...]), (2023, [...])]."""
+    years: dict[int, list] = {}
+    for item in items:
+        years.setdefault(item.year, []).append(item)
+    return list(years.items())
