@@ -99,7 +99,7 @@ def on_shutdown() -> None:
 
 def _stop_work() -> None:
     global _work
-    if isinstance(_work, InAnotherProcess):
+    if _work is not None:
         _work.close()
         _work = None
 
@@ -256,16 +256,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     # Everything a page shows passes an allow-list: no script, event handler, iframe or javascript: link.
-    # In a one-off build that is done in another process (thidua/publish/page_work.py) and the page takes
-    # its sanitised HTML in on_env, before any page is written.
+    # That is done in another process (thidua/publish/page_work.py): the page takes its sanitised HTML in
+    # on_env, before any page is written.
     assert _work is not None, "on_pre_build starts the work"
     meta = page.meta.get("search") or {}
-    keys = str(meta.get("keys") or "")
-    cleaned = _work.add(page.url, page.title or "", keys, html, not meta.get("exclude"))
-    if cleaned is None:
-        _waiting[page.url] = page
-        return html
-    return cleaned
+    _work.add(page.url, page.title or "", str(meta.get("keys") or ""), html, not meta.get("exclude"))
+    _waiting[page.url] = page
+    return html
 
 
 def _reproducible_sitemap(config: MkDocsConfig) -> None:

@@ -25,11 +25,15 @@ def _run(work, folder: Path) -> tuple[dict[str, str], dict[str, bytes]]:
     cleaned = {}
     for url, title, keys, html in PAGES:
         got = work.add(url, title, keys, html, url != "tim-kiem/")
-        if got is not None:
+        if got is not None:  # HereAndNow: at once; InAnotherProcess: from cleaned()
             cleaned[url] = got
-    cleaned.update(work.cleaned())
-    work.start_index({url for url, *_ in PAGES}, ["ke-hoach/a/"], folder)
-    count, size = work.index_written()
+    pages, nav = {url for url, *_ in PAGES}, ["ke-hoach/a/"]
+    if isinstance(work, InAnotherProcess):
+        cleaned.update(work.cleaned())
+        work.start_index(pages, nav, folder)
+        count, size = work.index_written()
+    else:
+        count, size = work.write_index(pages, nav, folder)
     files = _files(folder)
     assert (count, size) == (len(files), sum(map(len, files.values())))
     return cleaned, files
@@ -83,7 +87,7 @@ def test_serve_keeps_what_search_saw_of_pages_not_rendered_again(tmp_path: Path)
     here = HereAndNow()
     before = _run(here, tmp_path)[1]
     here.add("ke-hoach/a/", "Kế hoạch A mới", "", "<p>Đổi</p>", True)
-    here.start_index({url for url, *_ in PAGES}, [], tmp_path)
+    here.write_index({url for url, *_ in PAGES}, [], tmp_path)
     after = _files(tmp_path)
     assert not {p for p in before if p != "index.json"} & after.keys()
     texts = b" ".join(data for path, data in after.items() if "/d/" in path).decode()

@@ -38,10 +38,9 @@ class HereAndNow:
 
     def __init__(self) -> None:
         self._docs: dict[str, SearchDoc] = {}
-        self._written: tuple[int, int] | None = None
 
-    def add(self, url: str, title: str, keys: str, html: str, searched: bool) -> str | None:
-        """The page's HTML sanitised, or None when it comes later from `cleaned()`."""
+    def add(self, url: str, title: str, keys: str, html: str, searched: bool) -> str:
+        """The page's HTML sanitised."""
         cleaned = clean_html(html)
         if searched:
             self._docs[url] = page_doc(url, title, cleaned, keys)
@@ -49,25 +48,13 @@ class HereAndNow:
             self._docs.pop(url, None)
         return cleaned
 
-    def cleaned(self) -> dict[str, str]:
-        """Page address -> sanitised HTML, for the pages `add` returned None for."""
-        return {}
-
-    def start_index(self, pages: set[str], nav: list[str], folder: Path) -> None:
+    def write_index(self, pages: set[str], nav: list[str], folder: Path) -> tuple[int, int]:
         """Write the index of these pages (addresses) into `folder` (its old files go); `nav`: the addresses
-        in the navigation."""
+        in the navigation. Returns how many files and bytes."""
         index = SearchIndex(nav)
         for url in sorted(pages & self._docs.keys()):
             index.add(self._docs[url])
-        self._written = write_files(folder, index.files())
-
-    def index_written(self) -> tuple[int, int]:
-        """Once the index is written: how many files, how many bytes."""
-        assert self._written is not None, "start_index first"
-        return self._written
-
-    def close(self) -> None:
-        pass
+        return write_files(folder, index.files())
 
 
 class InAnotherProcess:
@@ -92,12 +79,13 @@ class InAnotherProcess:
             if added:
                 sys.path.remove(root)
 
-    def add(self, url: str, title: str, keys: str, html: str, searched: bool) -> str | None:
+    def add(self, url: str, title: str, keys: str, html: str, searched: bool) -> None:
+        """Send a page; its sanitised HTML comes back from `cleaned()`."""
         self._jobs.put(("page", url, title, keys, html, searched))
         self._sent += 1
-        return None
 
     def cleaned(self) -> dict[str, str]:
+        """Page address -> sanitised HTML, for every page sent since the last call."""
         out: dict[str, str] = {}
         for _ in range(self._sent):
             url, html = self._get("page")
@@ -106,6 +94,7 @@ class InAnotherProcess:
         return out
 
     def start_index(self, pages: set[str], nav: list[str], folder: Path) -> None:
+        """HereAndNow.write_index in the other process, in its turn after the pages sent before."""
         self._jobs.put(("index", sorted(pages), nav, str(folder)))
         self._indexes += 1
 
@@ -156,8 +145,7 @@ def _work(jobs, results) -> None:
             if job[0] == "page":
                 results.put(("page", (job[1], here.add(*job[1:]))))
             else:
-                here.start_index(set(job[1]), job[2], Path(job[3]))
-                results.put(("index", here.index_written()))
+                results.put(("index", here.write_index(set(job[1]), job[2], Path(job[3]))))
         except Exception as err:  # noqa: BLE001 - reported to the build, which stops
             results.put(("error", f"{type(err).__name__}: {err}"[:300]))
 
