@@ -24,8 +24,8 @@ from mkdocs.structure.pages import Page
 from thidua.check.loader import load_repository
 from thidua.check.settings import OWNER_SETTING, site_settings
 from thidua.publish.fonts import FontsMissing, font_assets
-from thidua.publish.page_work import InAnotherProcess, WorkFailed
-from thidua.publish.pages import build_assets, build_pages, process_photos
+from thidua.publish.page_work import InAnotherProcess, MakeFailed, Order, WorkFailed
+from thidua.publish.pages import PlannedPage, build_assets, build_pages, plan_assets, plan_pages, process_photos
 from thidua.publish.provenance import last_change
 from thidua.publish.reproducible import gzip_bytes
 from thidua.publish.search import nav_locations
@@ -60,6 +60,8 @@ _memo = Memo()  # `make serve`: pages and feeds whose values did not change are 
 _stage: Stage | None = None
 _work: InAnotherProcess | None = None  # sanitising, search: in another process (`make serve` keeps it)
 _waiting: dict[str, Page] = {}  # pages whose sanitised HTML comes from the other process
+_due: dict[str, File] = {}  # a one-off build: generated pages and files whose content the other process makes
+_failed: str | None = None  # why making them failed, told in on_env (MkDocs renders the pages in between)
 _pages: set[str] = set()  # addresses of this build's pages (`serve --dirty` renders only some of them)
 _marked: list[Page] = []  # the section page marked active while one detail page is rendered
 _loaded: tuple[Repository, Site, dt.datetime] | None = None  # read in on_config (the site's name comes from the data)
@@ -72,18 +74,22 @@ def on_startup(command: str, dirty: bool) -> None:
     _stop_work()
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
+def _start_work() -> InAnotherProcess:
     global _work
-    if _work is None:  # the other process starts while the pages are made
+    if _work is None:  # the other process starts before the data is read
         if _serving and _pages:
             log.warning("thidua: tiến trình phụ khởi động lại; chỉ mục tìm kiếm chỉ có các trang dựng lại lần này")
         _work = InAnotherProcess()
+    return _work
 
 
 def on_build_error(error: Exception) -> None:
+    global _failed
     # `make serve` goes on after a failed rebuild: the pages sent in this one are taken back and forgotten,
     # and the other process keeps what search saw of the others.
     _waiting.clear()
+    _due.clear()
+    _failed = None
     if _serving and _work is not None and _work.alive():
         try:
             _work.cleaned()
@@ -111,6 +117,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The data is read here, not in on_files: the owner's name (a body record) goes into the site's name,
     # which the theme prints in the header, the footer and every page title.
     root, data_dir, drafts = _settings(config)
+    work = _start_work()
+    if not _serving:  # the other process reads the data meanwhile: it makes the pages (see _files)
+        work.load(data_dir, root, drafts)
     records = _records if _serving else None
     owner = config.extra.get("thidua", {}).get(OWNER_SETTING[-1])
     try:
@@ -155,44 +164,90 @@ def _files(files: Files, config: MkDocsConfig) -> Files:
     # Only `make serve` keeps records and pages between builds; a one-off build lets them go once the pages
     # are made, so that they do not weigh on memory (and on the garbage collector) while MkDocs renders.
     _loaded = None
-    memo = _memo if _serving else None
     cache = root / ".cache" / "photos"  # renditions by content hash, reused across builds
     photos = process_photos(repo, data_dir, cache)
-    pages = build_pages(repo, photos, memo, site)
+    domain = urlsplit(config.site_url or "").hostname or "localhost"
+    site_url = config.site_url or "/"
+    if _serving:  # made here: `make serve` reuses what an edit did not change
+        pages = build_pages(repo, photos, _memo, site)
+        assets = build_assets(repo, photos, stamp, domain, site_url, cache, _memo, site)
+    else:  # planned here, made by the other process while MkDocs renders (on_pre_page, on_env)
+        pages = plan_pages(repo, photos, None, site)
+        assets = plan_assets(repo, photos, stamp, domain, site_url, cache, None, site)
+        assert _work is not None, "on_config starts the work"
+        if not _work.make(Order(repo.digest, photos, site, stamp, domain, site_url, cache)):
+            log.info("thidua: tiến trình phụ đọc được dữ liệu khác (có tệp vừa được lưu?): các trang được tạo tại đây")
+            pages, assets = [p.made() for p in pages], [a.made() for a in assets]
     staged = _staged(pages, root) if _serving else {}
     for page in pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo từ dữ liệu; hãy đổi tên tệp trong docs/.")
         if page.path in staged:  # make serve: unchanged pages are not re-rendered (serve --dirty)
             generated = File.generated(config, page.path, abs_src_path=str(staged[page.path]))
+        elif isinstance(page, PlannedPage):
+            generated = _due[page.path] = File.generated(config, page.path, content="")
         else:
             generated = File.generated(config, page.path, content=page.content)
         if page.source and config.repo_url:
             generated.edit_uri = "../" + page.source  # edit_uri points at docs/; the source is in data/
         files.append(generated)
-    domain = urlsplit(config.site_url or "").hostname or "localhost"
-    site_url = config.site_url or "/"
     try:  # the site's own fonts, installed by `npm ci` (make site, make serve)
         fonts = font_assets(root / "node_modules")
     except FontsMissing as err:
         raise PluginError(str(err)) from None
-    for asset in [*build_assets(repo, photos, stamp, domain, site_url, cache, memo, site), *fonts]:
+    for asset in [*assets, *fonts]:
         if asset.source is not None:
             files.append(File.generated(config, asset.path, abs_src_path=str(root / asset.source)))
+        elif asset.make is not None:
+            generated = _due[asset.path] = File.generated(config, asset.path, content=b"")
+            files.append(generated)
         else:
             files.append(File.generated(config, asset.path, content=asset.content))
     log.info("thidua: %d trang được tạo từ %s", len(pages), data_dir)
     return files
 
 
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    # a generated page of a one-off build: its Markdown, made by the other process, before MkDocs reads it
+    file = _due.pop(page.file.src_uri, None)
+    if file is not None:
+        _take_made(file)
+    return page
+
+
+def _take_made(file: File) -> None:
+    """The content the other process made for `file`; after a failure, none (on_env tells the failure)."""
+    global _failed
+    if _failed is not None:
+        return
+    assert _work is not None, "on_config starts the work"
+    try:
+        content = _work.made(file.src_uri)
+    except MakeFailed as err:
+        _failed = "Không dựng được trang:\n" + str(err)
+        return
+    except WorkFailed as err:
+        _failed = _unexpected("dựng các trang từ dữ liệu", err)
+        return
+    if isinstance(content, str):
+        file.content_string = content
+    else:
+        file.content_bytes = content
+
+
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     # MkDocs makes a new theme environment for every build: without a bytecode cache, `make serve` compiles
     # Material's templates again after each edit. The cache is checked against each template's source.
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(_cache_dir(config, "jinja"))
+    # the generated files (feeds, calendars, data) a one-off build had made by the other process
+    while _due:
+        _take_made(_due.pop(next(iter(_due))))
+    if _failed is not None:
+        raise PluginError(_failed)
     # Every page has been made (MkDocs renders Markdown for all pages, then this, then writes them): the
     # pages take their sanitised HTML before any is written, and the search index is written meanwhile
     # (thidua/publish/search_index.py, read by tdkt-search.js).
-    assert _work is not None, "on_pre_build starts the work"
+    assert _work is not None, "on_config starts the work"
     try:
         for url, html in _work.cleaned().items():
             _waiting.pop(url).content = html
@@ -225,7 +280,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _post_build(config: MkDocsConfig) -> None:
     _reproducible_sitemap(config)
-    assert _work is not None, "on_pre_build starts the work"
+    assert _work is not None, "on_config starts the work"
     if _serving:  # the preview shows the page at once; its search finds the new text a moment later
         return
     count, size = _work.index_written()  # started in on_env
@@ -258,7 +313,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     # Everything a page shows passes an allow-list: no script, event handler, iframe or javascript: link.
     # That is done in another process (thidua/publish/page_work.py): the page takes its sanitised HTML in
     # on_env, before any page is written.
-    assert _work is not None, "on_pre_build starts the work"
+    assert _work is not None, "on_config starts the work"
     meta = page.meta.get("search") or {}
     _work.add(page.url, page.title or "", str(meta.get("keys") or ""), html, not meta.get("exclude"))
     _waiting[page.url] = page

@@ -1434,6 +1434,38 @@ def test_the_hooks_turn_any_error_into_a_vietnamese_message(monkeypatch: pytest.
     assert "RuntimeError: hỏng" in str(failure.value)
 
 
+def test_a_page_failing_in_the_other_process_stops_the_build_with_its_report(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A one-off build has its pages made by another process (publish/page_work.py) while MkDocs renders:
+    a page failing there stops the build before anything is written, with the located report alone (not
+    MkDocs's English "Error reading page" for each page after it, not a traceback). MkDocs in this process,
+    the photos left out of what the other process is told, so that the first page showing one fails."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    monkeypatch.setenv("THIDUA_DATA", str(ROOT_DATA / "data"))
+    monkeypatch.setenv("THIDUA_DRAFTS", "")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT_DATA / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    (hooks,) = config.hooks.values()  # the module MkDocs loaded for this config
+    told = hooks.Order
+    monkeypatch.setattr(hooks, "Order", lambda digest, photos, *rest: told(digest, {}, *rest))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with pytest.raises(Abort):
+            build(config)
+    finally:
+        config.plugins.on_shutdown()
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1, errors
+    assert re.match(
+        r"Không dựng được trang:\n\S+:1:1: error: lỗi không lường trước khi dựng trang \S+ \(KeyError", errors[0]
+    )
+    assert not list((tmp_path / "site").rglob("*.html"))
+
+
 def test_a_failed_make_site_ends_with_a_vietnamese_summary(data_copy: Path) -> None:
     """`make site` on bad data: the located message, MkDocs's own last line, then ours; site/ untouched."""
     for edit in CASES["photo: a file cut short by an interrupted copy"].edits:

@@ -1,13 +1,22 @@
-"""Sanitising and the search index, in this process (`make serve`) or in another (a one-off build): the same
-result either way, and a failure of the other process stops the build with a message, never a half site."""
+"""Making the pages, sanitising and the search index, in this process (`make serve`) or in another (a one-off
+build): the same result either way, and a failure of the other process stops the build with a message, never a
+half site."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
-from thidua.publish.page_work import HereAndNow, InAnotherProcess, WorkFailed
+from conftest import DATA, ROOT
+from thidua.check.loader import load_repository
+from thidua.publish.page_work import HereAndNow, InAnotherProcess, MakeFailed, Order, WorkFailed
+from thidua.publish.pages import build_assets, build_pages, plan_pages, process_photos
+from thidua.records.site import Site
+
+STAMP = dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
 
 PAGES = [
     ("ke-hoach/a/", "Kế hoạch A", "Kế hoạch số 79/KH-STP", '<h1 id="a">Thi đua</h1><p onclick="x()">Khen thưởng</p>'),
@@ -92,3 +101,67 @@ def test_serve_keeps_what_search_saw_of_pages_not_rendered_again(tmp_path: Path)
     assert not {p for p in before if p != "index.json"} & after.keys()
     texts = b" ".join(data for path, data in after.items() if "/d/" in path).decode()
     assert "Kế hoạch A mới" in texts and "Điển hình C" in texts
+
+
+# --- a one-off build: the other process makes the pages and files this one planned -------------------------
+
+
+def _order(repo, photos, cache: Path) -> Order:
+    owner = repo.bodies["so-tu-phap-an-giang"]
+    return Order(repo.digest, photos, Site(owner, dt.date(2026, 12, 2)), STAMP, "localhost", "/", cache)
+
+
+def test_the_other_process_makes_what_this_one_planned(tmp_path: Path) -> None:
+    """The same Markdown and files as made here, asked for in any order (MkDocs reads pages in its own)."""
+    repo = load_repository(DATA, ROOT)
+    photos = process_photos(repo, DATA, tmp_path)
+    order = _order(repo, photos, tmp_path)
+    pages = {p.path: p.content for p in build_pages(repo, photos, None, order.site)}
+    files = {a.path: a.content for a in build_assets(repo, photos, STAMP, "localhost", "/", tmp_path, None, order.site)}
+    files = {path: content for path, content in files.items() if content is not None}  # the rest are copied
+    other = InAnotherProcess()
+    try:
+        other.load(DATA, ROOT, False)
+        assert other.make(order)
+        wanted = sorted(pages, reverse=True) + sorted(files)
+        made = {path: other.made(path) for path in wanted}
+    finally:
+        other.close()
+    assert {path: made[path] for path in pages} == pages
+    assert {path: made[path] for path in files} == files
+    assert len(pages) > 100 and any(path.endswith(".ics") for path in files)
+
+
+def test_data_saved_between_the_two_reads_is_made_here(data_copy: Path, tmp_path: Path) -> None:
+    """An editor saves a file after this process read the data and before the other did: the other process
+    declines (it would make pages of other data than the ones planned here) and makes nothing."""
+    repo = load_repository(data_copy, data_copy.parent)
+    plan = next((data_copy / "plans").glob("*.yml"))
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    other = InAnotherProcess()
+    try:
+        other.load(data_copy, data_copy.parent, False)
+        assert not other.make(_order(repo, {}, tmp_path))
+        other.add("a/", "A", "", "<p>a</p>", True)  # and goes on with the rest of its work
+        assert other.cleaned() == {"a/": "<p>a</p>"}
+    finally:
+        other.close()
+
+
+def test_a_page_that_cannot_be_made_there_is_told_with_its_file(tmp_path: Path) -> None:
+    """An error nobody foresaw while making a page in the other process: the build gets the same located
+    report as when the page is made here (pages.BuildFailure), not a traceback."""
+    repo = load_repository(DATA, ROOT)
+    photos = process_photos(repo, DATA, tmp_path)
+    assert photos, "the sample data has photos"
+    other = InAnotherProcess()
+    try:
+        other.load(DATA, ROOT, False)
+        assert other.make(_order(repo, {}, tmp_path))  # no photos: the first page that shows one fails
+        first = plan_pages(repo, photos, None, _order(repo, photos, tmp_path).site)[0].path
+        with pytest.raises(MakeFailed) as failure:
+            other.made(first)
+    finally:
+        other.close()
+    assert re.match(r"\S+:1:1: error: lỗi không lường trước khi dựng trang \S+ \(KeyError: ", str(failure.value))
+    assert str(failure.value).endswith("Chưa xuất bản gì.")

@@ -7,6 +7,7 @@ once. Nothing is returned unless the whole data set is valid: the build publishe
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -41,6 +42,7 @@ def load_repository(
     root = root or data_dir.parent
     repo = Repository()
     problems: list[Problem] = []
+    read = hashlib.blake2b(digest_size=16)
     if not data_dir.is_dir():  # a mistyped DATA= would otherwise publish a site without any record
         message = f"không có thư mục dữ liệu {_display(data_dir, root)}; hãy kiểm tra DATA=<thư mục>."
         raise DataError([Problem(_display(data_dir, root), 1, 1, message)])
@@ -52,6 +54,7 @@ def load_repository(
             raw = _read(path, name, problems)
             if raw is None:
                 continue
+            read.update(b"%s\0%d\0%s" % (name.encode("utf-8"), len(raw), raw))
             parse = partial(_guarded, _load_record, folder, kind, build, label, record_id, name, raw)
             source, record, found = cache.get(folder, name, raw, parse) if cache else parse()
             problems.extend(found)
@@ -64,6 +67,7 @@ def load_repository(
     problems.extend(_checked(crosschecks.photos, repo, data_dir))
     if problems:
         raise DataError(problems)
+    repo.digest = read.hexdigest()
     if not include_drafts:
         repo.plans = {k: v for k, v in repo.plans.items() if not v.draft}
         repo.calendars = {k: v for k, v in repo.calendars.items() if not v.draft}

@@ -1,43 +1,108 @@
-"""What the build does with each page's HTML once Markdown has made it: the allow-list (sanitize.clean_html),
-what search sees of the page (search_text.page_doc), and once every page is made, the search index written
-into the site (search_index).
+"""The work of a build that needs no MkDocs: making the generated pages' Markdown and the generated files
+from the data (pages.plan_pages, plan_assets), and, once Markdown has made each page's HTML, the allow-list
+(sanitize.clean_html), what search sees of the page (search_text.page_doc) and, once every page is made, the
+search index written into the site (search_index).
 
-`HereAndNow` does the work in this process as each page comes, and keeps what search saw of every page (a
-dirty rebuild of `make serve` renders only the pages an edit changed). The build uses `InAnotherProcess`,
-which runs a `HereAndNow` in one other process: MkDocs turns Markdown into HTML in pure Python on one core,
-and this work (about a sixth of a build at the ministry scale: README, "Hiệu năng") runs on a second core
-meanwhile. The caller keeps the page's unsanitised HTML until `cleaned()` returns it sanitised, before any
-page is written; the index is written into the site by the other process while MkDocs writes the pages.
+`HereAndNow` does the work in this process, and keeps what search saw of every page (a dirty rebuild of
+`make serve` renders only the pages an edit changed). The build uses `InAnotherProcess`, which runs a
+`HereAndNow` in one other process: MkDocs turns Markdown into HTML in pure Python on one core, and this work
+(about a quarter of a build at the ministry scale: README, "Hiệu năng") runs on a second core meanwhile.
+A one-off build asks that process to read the data as this one does (`load`), then to make every page and
+file this one has planned (`make`): their addresses are known here at once, what they hold comes back in
+their order while MkDocs renders the first. If it did not read the same bytes (a file saved in between, or a
+check switched off in this process only), it declines and this process makes them. The caller keeps each
+page's unsanitised HTML until `cleaned()` returns it sanitised, before any page is written; the index is
+written into the site by the other process while MkDocs writes the pages.
 
 Plain Python: nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import multiprocessing
 import os
 import queue
 import shutil
 import signal
 import sys
+import time
+from collections import defaultdict, deque
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from thidua.check.loader import load_repository
+from thidua.records.repository import Repository
+from thidua.records.site import Site
+from thidua.source.problems import BuildFailure, DataError
+
+from .pages import Photos, plan_assets, plan_pages
 from .sanitize import clean_html
 from .search_index import SearchDoc, SearchIndex
 from .search_text import page_doc
 
 WAIT = 1.0  # seconds between checks that the other process is still alive
+STOP = 10.0  # seconds the other process is given to stop
 
 
 class WorkFailed(Exception):
     """The other process stopped or failed: the build stops before writing any page."""
 
 
+class MakeFailed(WorkFailed):
+    """Making one page or file failed (pages.BuildFailure): `str()` is its report, which names the data file."""
+
+
+@dataclass(frozen=True)
+class Order:
+    """What making the pages and files needs besides the data: worked out once, by the build's process."""
+
+    digest: str  # Repository.digest of the data the build read: the other process must have read the same
+    photos: Photos
+    site: Site
+    stamp: dt.datetime
+    domain: str
+    site_url: str
+    cache: Path  # the photo renditions (made by the build's process, before the order)
+
+
 class HereAndNow:
-    """The work done in this process, page by page; what search saw is kept across builds (`make serve`)."""
+    """The work done in this process; what search saw is kept across builds (`make serve`)."""
 
     def __init__(self) -> None:
         self._docs: dict[str, SearchDoc] = {}
+        self._repo: Repository | DataError | None = None
+
+    def load(self, data_dir: Path, root: Path, drafts: bool) -> None:
+        """Read the data, as the build does, for the next `make`."""
+        try:
+            self._repo = load_repository(data_dir, root=root, include_drafts=drafts)
+        except DataError as err:  # the build reads the same data and reports it; this side has nothing to make
+            self._repo = err
+
+    def ready(self, order: Order) -> bool:
+        """Whether the data read is the data of the order; if not, it is let go."""
+        if isinstance(self._repo, Repository) and self._repo.digest == order.digest:
+            return True
+        self._repo = None
+        return False
+
+    def make(self, order: Order) -> Iterator[tuple[str, Any]]:
+        """(address, Markdown) of every generated page, then (address, bytes) of every generated file, in the
+        order pages.plan_pages and plan_assets give them, once `ready(order)`. The data read is let go."""
+        repo, self._repo = self._repo, None
+        assert isinstance(repo, Repository) and repo.digest == order.digest, "ready(order) first"
+        for page in plan_pages(repo, order.photos, None, order.site):
+            yield page.path, page.make()
+        assets = plan_assets(
+            repo, order.photos, order.stamp, order.domain, order.site_url, order.cache, None, order.site
+        )
+        for asset in assets:
+            if asset.make is not None:
+                yield asset.path, asset.make()
 
     def add(self, url: str, title: str, keys: str, html: str, searched: bool) -> str:
         """The page's HTML sanitised."""
@@ -69,6 +134,8 @@ class InAnotherProcess:
         self._sent = 0  # pages whose sanitised HTML has not come back yet
         self._indexes = 0  # index requests whose answer has not come back yet
         self._written = (0, 0)
+        self._made: dict[str, Any] = {}  # pages and files made there, not yet taken
+        self._early: defaultdict[str, deque] = defaultdict(deque)  # answers that came before the one awaited
         root = str(Path(__file__).resolve().parents[2])  # the folder holding `thidua`, for the new interpreter
         added = root not in sys.path
         if added:
@@ -79,6 +146,24 @@ class InAnotherProcess:
             if added:
                 sys.path.remove(root)
 
+    def load(self, data_dir: Path, root: Path, drafts: bool) -> None:
+        """HereAndNow.load there, while this process reads the same data."""
+        self._jobs.put(("load", str(data_dir), str(root), drafts))
+
+    def make(self, order: Order) -> bool:
+        """HereAndNow.make there; each page or file comes back from `made()`. False if that process did not read
+        the data of the order (HereAndNow.ready): then it makes nothing."""
+        self._jobs.put(("make", order))
+        return self._take("ready")
+
+    def made(self, path: str) -> Any:
+        """What the page or file at `path` holds, once the other process has made it. MakeFailed if making it
+        (or one before it) failed."""
+        while path not in self._made:
+            done, content = self._take("made")
+            self._made[done] = content
+        return self._made.pop(path)
+
     def add(self, url: str, title: str, keys: str, html: str, searched: bool) -> None:
         """Send a page; its sanitised HTML comes back from `cleaned()`."""
         self._jobs.put(("page", url, title, keys, html, searched))
@@ -88,7 +173,7 @@ class InAnotherProcess:
         """Page address -> sanitised HTML, for every page sent since the last call."""
         out: dict[str, str] = {}
         for _ in range(self._sent):
-            url, html = self._get("page")
+            url, html = self._take("page")
             out[url] = html
         self._sent = 0
         return out
@@ -100,22 +185,32 @@ class InAnotherProcess:
 
     def index_written(self) -> tuple[int, int]:
         while self._indexes:
-            self._get("index")
+            self._written = self._take("index")
+            self._indexes -= 1
         return self._written
 
     def alive(self) -> bool:
         return self._process.is_alive()
 
     def close(self) -> None:
+        """Stop the other process. What it still sends is read and dropped meanwhile: a process exits only
+        once what it sent has been read (a build that failed while pages were being made took few)."""
         if self._process.is_alive():
             self._jobs.put(None)
-            self._process.join(timeout=10)
+            deadline = time.monotonic() + STOP
+            while self._process.is_alive() and time.monotonic() < deadline:
+                with contextlib.suppress(queue.Empty):
+                    self._results.get(timeout=0.1)
         if self._process.is_alive():
             self._process.terminate()
         self._jobs.close()
         self._results.close()
 
-    def _get(self, kind: str):
+    def _take(self, kind: str) -> Any:
+        """The next answer of this kind ("ready", "made", "page", "index"); the answers of other kinds that come
+        first are kept for their turn (an index request is answered after the pages sent before it)."""
+        if self._early[kind]:
+            return self._early[kind].popleft()
         while True:
             try:
                 got, value = self._results.get(timeout=WAIT)
@@ -123,16 +218,13 @@ class InAnotherProcess:
                 if not self._process.is_alive():
                     raise WorkFailed(f"tiến trình phụ dừng đột ngột (mã thoát {self._process.exitcode})") from None
                 continue
+            if got == "failed":
+                raise MakeFailed(value)
             if got == "error":
                 raise WorkFailed(value)
-            if got == "index":  # the answer to an index request comes in its turn, wanted or not
-                self._indexes -= 1
-                self._written = value
-                if kind == "index":
-                    return value
-                continue
-            assert got == kind, (got, kind)
-            return value
+            if got == kind:
+                return value
+            self._early[got].append(value)
 
 
 def _work(jobs, results) -> None:
@@ -144,8 +236,17 @@ def _work(jobs, results) -> None:
         try:
             if job[0] == "page":
                 results.put(("page", (job[1], here.add(*job[1:]))))
+            elif job[0] == "load":
+                here.load(Path(job[1]), Path(job[2]), job[3])
+            elif job[0] == "make":
+                ready = here.ready(job[1])
+                results.put(("ready", ready))
+                for made in here.make(job[1]) if ready else ():
+                    results.put(("made", made))
             else:
                 results.put(("index", here.write_index(set(job[1]), job[2], Path(job[3]))))
+        except BuildFailure as err:  # a page or file of one data file: told with that file
+            results.put(("failed", err.report()))
         except Exception as err:  # noqa: BLE001 - reported to the build, which stops
             results.put(("error", f"{type(err).__name__}: {err}"[:300]))
 

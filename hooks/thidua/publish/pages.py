@@ -10,7 +10,8 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,8 @@ from thidua.derive.collation import sort_key
 from thidua.derive.occurrence import occurrence
 from thidua.publish import feeds, ical
 from thidua.publish import photos as photos_
+from thidua.records import models, urls
 from thidua.records import profiles as profiles_
-from thidua.records import urls
 from thidua.records.repository import Repository
 from thidua.records.site import UNNAMED, Site
 from thidua.render import calendar_views, home_views, open_data_views, paging, plan_views, profile_views
@@ -37,12 +38,30 @@ class Page:
 
 
 @dataclass(frozen=True)
+class PlannedPage:
+    """A page whose address is known and whose Markdown is made when `make()` is called: the build knows
+    every address at once, and the Markdown may be made elsewhere (publish/page_work.py)."""
+
+    path: str
+    source: str | None
+    make: Callable[[], str]
+
+    def made(self) -> Page:
+        return Page(self.path, self.make(), self.source)
+
+
+@dataclass(frozen=True)
 class Asset:
-    """A file published as it is: generated `content`, or a data file (`source`) copied unchanged."""
+    """A file published as it is: generated `content` (or, while planned, the `make` that makes it), or a
+    data file (`source`) copied unchanged."""
 
     path: str
     content: bytes | None = None
     source: str | None = None
+    make: Callable[[], bytes] | None = None
+
+    def made(self) -> Asset:
+        return self if self.make is None else replace(self, content=self.make(), make=None)
 
 
 Photos = dict[tuple[str, int], photos_.Processed]
@@ -60,7 +79,12 @@ def process_photos(repo: Repository, data_dir: Path, cache: Path) -> Photos:
     return out
 
 
-def build_assets(
+def build_assets(*args: Any, **kwargs: Any) -> list[Asset]:
+    """`plan_assets`, every file made."""
+    return [asset.made() for asset in plan_assets(*args, **kwargs)]
+
+
+def plan_assets(
     repo: Repository,
     photos: Photos,
     stamp: dt.datetime,
@@ -71,15 +95,12 @@ def build_assets(
     site: Site = UNNAMED,
 ) -> list[Asset]:
     """Plan data files, feeds, the data behind the home page's "this month" block and the profile
-    filters, the open-data export, and the photo renditions. A `memo` reuses what did not change."""
+    filters, the open-data export, and the photo renditions; the generated ones are made when their
+    `make` is called. A `memo` reuses what did not change."""
     assets = [Asset(urls.data_download(p.id), source=p.file) for p in sorted(repo.plans.values(), key=lambda p: p.id)]
 
     def add(path: str, inputs: tuple, make: Callable[[], bytes], source: str | None = None) -> None:
-        try:
-            content = reuse(memo, path, inputs, make)
-        except Exception as err:  # noqa: BLE001 - told with the data file, never as a traceback
-            raise BuildFailure(source or f"docs/{path}", f"tạo tệp {path}", err) from err
-        assets.append(Asset(path, content=content))
+        assets.append(Asset(path, make=partial(_made, memo, path, inputs, make, source or f"docs/{path}")))
 
     registry = repo.commemorations
     for cal in sorted(repo.calendars.values(), key=lambda c: c.id):
@@ -119,13 +140,27 @@ def build_assets(
     return assets
 
 
+def _made(memo: Memo | None, path: str, inputs: object, make: Callable[[], Any], source: str) -> Any:
+    try:
+        return reuse(memo, path, inputs, make)
+    except Exception as err:  # noqa: BLE001 - told with the data file, never as a traceback
+        kind = "dựng trang" if path.endswith(".md") else "tạo tệp"
+        raise BuildFailure(source, f"{kind} {path}", err) from err
+
+
 def _json(value: object) -> bytes:
     # compact: json's C encoder is not used when indenting, and the files are for scripts, not for reading
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site: Site = UNNAMED) -> list[Page]:
-    """Every page; with a `memo` (`make serve`), a page whose template and values did not change is reused."""
+    """Every page, made; with a `memo` (`make serve`), a page whose template and values did not change is reused."""
+    return [page.made() for page in plan_pages(repo, photos, memo, site)]
+
+
+def plan_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site: Site = UNNAMED) -> list[PlannedPage]:
+    """Every page's address and source, in the order of the navigation's sections; what each page shows is
+    worked out and rendered only when its `make` is called."""
     # within a year, the owner's plans and calendars first: the site is the owner's, others' are published beside
     plans = sorted(
         repo.plans.values(),
@@ -148,19 +183,23 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site
                 by_legal[ref].append((plan, "Được dẫn"))
         by_body[plan.issuer].append(plan)
 
-    pages: list[Page] = []
+    pages: list[PlannedPage] = []
     version = templates_version()
 
-    def add(path: str, template: str, source: str | None = None, **context: Any) -> None:
-        context["bodies"] = repo.bodies
-        context["site"] = site
-        try:
-            content = reuse(
-                memo, path, (version, template, context), lambda: render(template, path, version, **context)
-            )
-        except Exception as err:  # noqa: BLE001 - told with the data file, never as a traceback
-            raise BuildFailure(source or f"docs/{path}", f"dựng trang {path}", err) from err
-        pages.append(Page(path, content, source))
+    def add(
+        path: str,
+        template: str,
+        source: str | None = None,
+        later: Callable[[], dict[str, Any]] | None = None,
+        **context: Any,
+    ) -> None:
+        """A page of `template` with `context` and what `later()` returns, worked out when the page is made."""
+
+        def make() -> str:
+            values = {**context, **(later() if later else {}), "bodies": repo.bodies, "site": site}
+            return reuse(memo, path, (version, template, values), lambda: render(template, path, version, **values))
+
+        pages.append(PlannedPage(path, source, partial(_made, None, path, (), make, source or f"docs/{path}")))
 
     def add_paged(
         first: str,
@@ -186,45 +225,43 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site
                 page_count=count,
                 pager=pager,
                 page_label=label,
-                **shape(chunk, path),
+                later=partial(shape, chunk, path),
                 **context,
             )
 
     def cards(chunk: list, path: str) -> dict[str, Any]:
         return {"cards": [profile_views.card(p, photos, path) for p in chunk]}
 
-    add(
-        urls.HOME,
-        "home.md.j2",
-        plan_count=len(plans),
-        this_month=calendar_views.home_calendar(repo, site),
-        newest_profiles=[
-            profile_views.card(p, photos, urls.HOME) for p in profiles_.newest_first(repo.profiles.values())[:3]
-        ],
-        plan_groups=home_views.plan_groups(plans, site),
-        deadlines=home_views.deadline_lines(repo, site),
-        as_of=home_views.as_of_text(site),
-    )
-    add(
-        urls.OPEN_DATA,
-        "open_data.md.j2",
-        **open_data_views.open_data_context(plans, repo, site),
-    )
+    def home() -> dict[str, Any]:
+        return {
+            "plan_count": len(plans),
+            "this_month": calendar_views.home_calendar(repo, site),
+            "newest_profiles": [
+                profile_views.card(p, photos, urls.HOME) for p in profiles_.newest_first(repo.profiles.values())[:3]
+            ],
+            "plan_groups": home_views.plan_groups(plans, site),
+            "deadlines": home_views.deadline_lines(repo, site),
+            "as_of": home_views.as_of_text(site),
+        }
+
+    add(urls.HOME, "home.md.j2", later=home)
+    add(urls.OPEN_DATA, "open_data.md.j2", later=partial(open_data_views.open_data_context, plans, repo, site))
     add_paged(urls.PLANS, "plans_index.md.j2", plans, shape=lambda chunk, path: {"years": paging.by_year(chunk)})
     for plan in plans:
         here = urls.record("plans", plan.id)
-        add(here, "plan.md.j2", plan.file, **plan_views.plan_context(plan, repo, here))
+        add(here, "plan.md.j2", plan.file, partial(plan_views.plan_context, plan, repo, here))
         here = urls.official(plan.id)
-        add(here, "official.md.j2", plan.file, **plan_views.plan_context(plan, repo, here))
+        add(here, "official.md.j2", plan.file, partial(plan_views.plan_context, plan, repo, here))
 
     cals = sorted(repo.calendars.values(), key=lambda c: (-c.year, not site.owns(c.issuer), c.id))
     add_paged(urls.CALENDARS, "calendars_index.md.j2", [(c, repo.bodies[c.issuer]) for c in cals])
     for cal in cals:
         here = urls.record("calendars", cal.id)
-        add(here, "calendar.md.j2", cal.file, **calendar_views.calendar_page_context(cal, repo, here))
+        add(here, "calendar.md.j2", cal.file, partial(calendar_views.calendar_page_context, cal, repo, here))
         for month in range(1, 13):
             here = urls.calendar_month(cal.id, month)
-            add(here, "calendar_month.md.j2", cal.file, **calendar_views.calendar_month_context(cal, repo, here, month))
+            month_context = partial(calendar_views.calendar_month_context, cal, repo, here, month)
+            add(here, "calendar_month.md.j2", cal.file, month_context)
 
     profiles = profiles_.newest_first(repo.profiles.values())
     by_movement_profiles: dict[str, list] = defaultdict(list)
@@ -259,8 +296,15 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site
     related = profiles_.Related(profiles)
     for profile in profiles:
         here = urls.record("profiles", profile.id)
-        add(here, "profile.md.j2", profile.file, **profile_views.profile_context(profile, repo, photos, here, related))
-    add(urls.PROFILE_CRITERIA, "criteria.md.j2", **plan_views.criteria_context(repo, urls.PROFILE_CRITERIA))
+        add(
+            here,
+            "profile.md.j2",
+            profile.file,
+            partial(profile_views.profile_context, profile, repo, photos, here, related),
+        )
+    add(
+        urls.PROFILE_CRITERIA, "criteria.md.j2", later=partial(plan_views.criteria_context, repo, urls.PROFILE_CRITERIA)
+    )
 
     add(
         urls.MOVEMENTS,
@@ -268,17 +312,22 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site
         movements=sorted(repo.movements.values(), key=lambda m: sort_key(m.name)),
         by=by_movement,
     )
+
+    def movement_cards(movement: str, chunk: list, path: str) -> dict[str, Any]:
+        shown = by_movement_profiles[movement][: profiles_.MOVEMENT_PAGE_CARDS]
+        return {
+            "items": chunk,
+            "profiles": [profile_views.card(p, photos, urls.record("movements", movement)) for p in shown],
+        }
+
     for m in repo.movements.values():
         add_paged(
             urls.record("movements", m.id),
             "movement.md.j2",
             by_movement[m.id],
             _source(repo, "movements", m.id),
+            shape=partial(movement_cards, m.id),
             movement=m,
-            profiles=[
-                profile_views.card(p, photos, urls.record("movements", m.id))
-                for p in by_movement_profiles[m.id][: profiles_.MOVEMENT_PAGE_CARDS]
-            ],
             profile_count=len(by_movement_profiles[m.id]),
             profile_group=f"dien-hinh/theo-phong-trao/{m.id}.md",
         )
@@ -311,17 +360,23 @@ def build_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site
 
     bodies = sorted(repo.bodies.values(), key=lambda b: (sort_key(b.province or ""), b.level, sort_key(b.name)))
     add(urls.BODIES, "bodies_index.md.j2", all_bodies=bodies, by=by_body)
+
+    def body(b: models.Body) -> dict[str, Any]:
+        return {
+            "predecessors": [x for x in bodies if x.successor == b.id],
+            "children": [x for x in bodies if x.parent == b.id],
+        }
+
     for b in bodies:
         add(
             urls.record("bodies", b.id),
             "body.md.j2",
             _source(repo, "bodies", b.id),
+            partial(body, b),
             body=b,
             plans=by_body[b.id],
             parent=repo.bodies.get(b.parent or ""),
             successor=repo.bodies.get(b.successor or ""),
-            predecessors=[x for x in bodies if x.successor == b.id],
-            children=[x for x in bodies if x.parent == b.id],
         )
     return pages
 

@@ -21,6 +21,8 @@ class Repository:
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     # every record id that has a file, valid or not: a reference to an invalid record is not "missing"
     files: dict[str, set[str]] = field(default_factory=dict)
+    # of the bytes of every file read, in order: two loads of one data set agree on it, and only they
+    digest: str = ""
 
     def table(self, folder: str) -> dict[str, Any]:
         return getattr(self, folder)
