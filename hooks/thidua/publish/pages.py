@@ -100,7 +100,8 @@ def plan_assets(
     assets = [Asset(urls.data_download(p.id), source=p.file) for p in sorted(repo.plans.values(), key=lambda p: p.id)]
 
     def add(path: str, inputs: tuple, make: Callable[[], bytes], source: str | None = None) -> None:
-        assets.append(Asset(path, make=partial(_made, memo, path, inputs, make, source or f"docs/{path}")))
+        made = partial(reuse, memo, path, inputs, make)
+        assets.append(Asset(path, make=partial(_told, made, source or f"docs/{path}", f"tạo tệp {path}")))
 
     registry = repo.commemorations
     for cal in sorted(repo.calendars.values(), key=lambda c: c.id):
@@ -140,12 +141,12 @@ def plan_assets(
     return assets
 
 
-def _made(memo: Memo | None, path: str, inputs: object, make: Callable[[], Any], source: str) -> Any:
+def _told(make: Callable[[], Any], source: str, what: str) -> Any:
+    """`make()`, any error in it told with the data file it comes from, never as a traceback."""
     try:
-        return reuse(memo, path, inputs, make)
-    except Exception as err:  # noqa: BLE001 - told with the data file, never as a traceback
-        kind = "dựng trang" if path.endswith(".md") else "tạo tệp"
-        raise BuildFailure(source, f"{kind} {path}", err) from err
+        return make()
+    except Exception as err:  # noqa: BLE001
+        raise BuildFailure(source, what, err) from err
 
 
 def _json(value: object) -> bytes:
@@ -199,7 +200,7 @@ def plan_pages(repo: Repository, photos: Photos, memo: Memo | None = None, site:
             values = {**context, **(later() if later else {}), "bodies": repo.bodies, "site": site}
             return reuse(memo, path, (version, template, values), lambda: render(template, path, version, **values))
 
-        pages.append(PlannedPage(path, source, partial(_made, None, path, (), make, source or f"docs/{path}")))
+        pages.append(PlannedPage(path, source, partial(_told, make, source or f"docs/{path}", f"dựng trang {path}")))
 
     def add_paged(
         first: str,
